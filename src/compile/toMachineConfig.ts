@@ -1,0 +1,70 @@
+import { transitionsOf, type Beat, type ScenarioScript } from '../script/schema.ts'
+import { eventForBeat } from '../script/validate.ts'
+
+/** A named behaviour with parameters, exactly as XState's `setup()` registry expects it. */
+export interface BehaviourRef {
+  type: string
+  params?: Record<string, unknown>
+}
+
+export interface TransitionConfig {
+  target: string
+  guard?: BehaviourRef
+  actions: BehaviourRef[]
+}
+
+export interface BeatStateConfig {
+  entry: BehaviourRef[]
+  on: Record<string, TransitionConfig[]>
+  type?: 'final'
+}
+
+export interface SceneMachineConfig {
+  id: string
+  initial: string
+  states: Record<string, BeatStateConfig>
+}
+
+/**
+ * ScenarioScript → plain, JSON-serialisable machine config. Pure, so it can be snapshot-tested and cached;
+ * every behaviour in it is a name from the engine registry, never a function.
+ */
+export function toMachineConfig(script: ScenarioScript): SceneMachineConfig {
+  const states: Record<string, BeatStateConfig> = {}
+  for (const beat of script.beats) states[beat.id] = beatState(beat)
+  return { id: script.id, initial: script.beats[0]!.id, states }
+}
+
+function beatState(beat: Beat): BeatStateConfig {
+  const entry: BehaviourRef[] = [
+    { type: 'enterBeat', params: { beat: beat.id } },
+    { type: 'logEvent', params: { type: 'beat.entered', data: { beat: beat.id } } },
+    ...beat.do.map((a) => ({ type: a.type, params: a.params })),
+  ]
+  if (beat.wait !== undefined) entry.push({ type: 'armDeadline', params: { ms: beat.wait } })
+  if (beat.end) {
+    entry.push({ type: 'logEvent', params: { type: 'session.completed', data: { beat: beat.id } } })
+    return { entry, on: {}, type: 'final' }
+  }
+
+  const event = eventForBeat(beat)
+  const on: Record<string, TransitionConfig[]> = {}
+  if (event) {
+    on[event] = transitionsOf(beat).map((t) => {
+      const userGuard: BehaviourRef | undefined = t.if ? { type: t.if.type, params: t.if.params } : undefined
+      // A deadline only counts once the absolute time has passed, whatever the user guard says.
+      const guard = event === 'deadline' ? { type: 'deadlineReached', params: { and: userGuard ?? null } } : userGuard
+      const actions: BehaviourRef[] =
+        event === 'answered'
+          ? [
+              { type: 'recordAnswer', params: { item: beat.ask! } },
+              { type: 'logEvent', params: { type: 'answer.given', data: { beat: beat.id, item: beat.ask! }, withAnswer: true } },
+            ]
+          : event === 'continue'
+            ? [{ type: 'logEvent', params: { type: 'line.continued', data: { beat: beat.id, line: beat.say! }, withLatency: true } }]
+            : [{ type: 'clearDeadline' }]
+      return { target: t.to, ...(guard ? { guard } : {}), actions }
+    })
+  }
+  return { entry, on }
+}

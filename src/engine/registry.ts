@@ -1,0 +1,92 @@
+import { assign, enqueueActions, setup, type ActionFunction } from 'xstate'
+import type { ActionParams, GuardName, GuardParams } from '../script/vocabulary.ts'
+import type { AnswerValue, LogEmitted, SceneContext, SceneEvent, SceneInput } from './sceneTypes.ts'
+
+interface LogEventParams {
+  type: string
+  data?: Record<string, unknown>
+  /** Copy the answer and its latency from the event (answers are only known at run time). */
+  withAnswer?: boolean
+  withLatency?: boolean
+}
+
+type GuardImpl<N extends GuardName> = (args: { context: SceneContext; event: SceneEvent }, params: GuardParams<N>) => boolean
+
+function answerFor(context: SceneContext, event: SceneEvent, item: string): AnswerValue | undefined {
+  if (event.type === 'answered' && event.item === item) return event.value
+  return context.answers[item]
+}
+
+/** Guards a scene may name; keyed by the vocabulary so a missing or extra name fails the type check. */
+export const sceneGuards: { [N in GuardName]: GuardImpl<N> } = {
+  answerIs: ({ context, event }, p) => answerFor(context, event, p.item) === p.value,
+  answerAtLeast: ({ context, event }, p) => {
+    const v = answerFor(context, event, p.item)
+    return typeof v === 'number' && v >= p.value
+  },
+  answerAtMost: ({ context, event }, p) => {
+    const v = answerFor(context, event, p.item)
+    return typeof v === 'number' && v <= p.value
+  },
+  paramIs: ({ context }, p) => context.params[p.param] === p.value,
+  flagIs: ({ context }, p) => (context.flags[p.flag] ?? false) === (p.value ?? true),
+}
+
+const logEvent = enqueueActions<SceneContext, SceneEvent, LogEventParams, SceneEvent, never, never, never, never, LogEmitted>(
+  ({ context, event, enqueue }, params) => {
+    const data: Record<string, unknown> = { ...(params.data ?? {}) }
+    if (params.withAnswer && event.type === 'answered') {
+      data.value = event.value
+      data.latencyMs = event.latencyMs
+    }
+    if (params.withLatency && event.type === 'continue' && event.latencyMs !== undefined) data.latencyMs = event.latencyMs
+    const seq = context.seq + 1
+    enqueue.assign({ seq })
+    enqueue.emit({ type: 'log', record: { seq, type: params.type, data } })
+  },
+)
+
+type VocabularyAction = ActionFunction<SceneContext, SceneEvent, SceneEvent, unknown, never, never, never, never, LogEmitted>
+
+/**
+ * The one registry every scene machine is built from. Scenes name these by `type`; the compiler emits only
+ * these names; nothing is defined inline, so snapshots restore without the original closures.
+ */
+export const sceneSetup = setup({
+  types: {
+    context: {} as SceneContext,
+    events: {} as SceneEvent,
+    input: {} as SceneInput,
+    emitted: {} as LogEmitted,
+  },
+  actions: {
+    logEvent: logEvent as unknown as ActionFunction<SceneContext, SceneEvent, SceneEvent, LogEventParams, never, never, never, never, LogEmitted>,
+    enterBeat: assign((_, params: { beat: string }) => ({ beat: params.beat, deadlineAt: null as number | null })),
+    recordAnswer: assign(({ context, event }, params: { item: string }) =>
+      event.type === 'answered' ? { answers: { ...context.answers, [params.item]: event.value } } : {},
+    ),
+    armDeadline: assign(({ context, event }, params: { ms: number }) => {
+      // The event that entered the beat carries the time; `xstate.init` has none, so the start time counts.
+      const at = 'at' in event ? event.at : context.startedAt
+      return { deadlineAt: at + params.ms / context.timeScale }
+    }),
+    clearDeadline: assign({ deadlineAt: null }),
+    // Scene vocabulary (see script/vocabulary.ts):
+    // Vocabulary actions log through `logEvent` so that one action alone writes the research log.
+    mark: enqueueActions(({ enqueue }, params: ActionParams<'mark'>) => {
+      enqueue({ type: 'logEvent', params: { type: 'marker', data: { label: params.label } } } as never)
+    }) as unknown as VocabularyAction,
+    setFlag: enqueueActions(({ enqueue, context }, params: ActionParams<'setFlag'>) => {
+      enqueue.assign({ flags: { ...context.flags, [params.flag]: params.value ?? true } })
+      enqueue({ type: 'logEvent', params: { type: 'flag.set', data: { flag: params.flag, value: params.value ?? true } } } as never)
+    }) as unknown as VocabularyAction,
+  },
+  guards: {
+    ...(sceneGuards as unknown as Record<GuardName, (args: { context: SceneContext; event: SceneEvent }, params: unknown) => boolean>),
+    deadlineReached: ({ context, event }, params: unknown) => {
+      if (event.type !== 'deadline' || context.deadlineAt === null || event.at < context.deadlineAt) return false
+      const and = (params as { and: { type: GuardName; params: never } | null }).and
+      return and ? sceneGuards[and.type]({ context, event }, and.params) : true
+    },
+  },
+})

@@ -1,0 +1,147 @@
+import { describe, expect, it } from 'vitest'
+import { parseScene } from '../script/parse.ts'
+import { scriptHash } from '../script/scriptHash.ts'
+import { createMemoryStore } from '../storage/memoryStore.ts'
+import { manualClock } from './clock.ts'
+import { checkEnvelope } from './envelope.ts'
+import { machineFor } from './machineCache.ts'
+import { createSceneRuntime } from './runtime.ts'
+
+const yaml = `
+id: tiny
+version: 1
+kind: questionnaire
+title: { nl: Klein, en: Tiny }
+items:
+  q: { type: choice, prompt: { nl: Vraag, en: Question }, options: [ { value: a, label: { nl: A, en: A } }, { value: b, label: { nl: B, en: B } } ] }
+lines:
+  hi: { nl: Hoi, en: Hi }
+  bye: { nl: Dag, en: Bye }
+beats:
+  - { id: hello, say: hi, do: [ { type: mark, params: { label: start } } ], next: { on: continue, to: ask } }
+  - id: ask
+    ask: q
+    next:
+      - { on: answered, to: pause, if: { type: answerIs, params: { item: q, value: a } } }
+      - { on: answered, to: done }
+  - { id: pause, say: hi, wait: 10000, next: { on: deadline, to: done } }
+  - { id: done, say: bye, end: true }
+`
+
+async function setup(timeScale = 1) {
+  const parsed = parseScene(yaml, 'tiny.yaml')
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors))
+  const hash = await scriptHash(parsed.script)
+  const store = createMemoryStore()
+  const clock = manualClock()
+  await store.createSession({ id: 's1', clientCode: 'AB12', sceneId: 'tiny', sceneVersion: 1, scriptHash: hash, params: {}, status: 'active', createdAt: '', updatedAt: '', eventCount: 0 })
+  const make = (resume?: boolean) =>
+    (async () =>
+      createSceneRuntime({
+        machine: machineFor(parsed.script, hash),
+        sceneId: 'tiny',
+        scriptHash: hash,
+        appVersion: 'test',
+        sessionId: 's1',
+        params: {},
+        timeScale,
+        persistence: store,
+        clock,
+        resumeFrom: resume ? await store.loadSnapshot('s1') : undefined,
+      }))()
+  return { store, clock, make, hash }
+}
+
+describe('scene runtime', () => {
+  it('commits beat and answer records with gapless sequence numbers before showing the next beat', async () => {
+    const { store, make } = await setup()
+    const runtime = await make()
+    await runtime.start()
+    expect(runtime.getView()?.beat).toBe('hello')
+    await runtime.send({ type: 'continue', beat: 'hello', latencyMs: 800 })
+    await runtime.send({ type: 'answered', beat: 'ask', item: 'q', value: 'b', latencyMs: 1200 })
+    expect(runtime.getView()?.status).toBe('completed')
+    const events = await store.events('s1')
+    expect(events.map((e) => [e.seq, e.type])).toEqual([
+      [1, 'beat.entered'],
+      [2, 'marker'],
+      [3, 'line.continued'],
+      [4, 'beat.entered'],
+      [5, 'answer.given'],
+      [6, 'beat.entered'],
+      [7, 'session.completed'],
+    ])
+    expect(events[4]!.data).toEqual({ beat: 'ask', item: 'q', value: 'b', latencyMs: 1200 })
+    expect((await store.getSession('s1'))?.status).toBe('completed')
+  })
+
+  it('ignores a second tap meant for a beat that has already moved on', async () => {
+    const { store, make } = await setup()
+    const runtime = await make()
+    await runtime.start()
+    await Promise.all([runtime.send({ type: 'continue', beat: 'hello' }), runtime.send({ type: 'continue', beat: 'hello' })])
+    expect(runtime.getView()?.beat).toBe('ask')
+    expect((await store.events('s1')).filter((e) => e.type === 'line.continued')).toHaveLength(1)
+  })
+
+  it('resumes from the stored snapshot at the same beat without repeating records', async () => {
+    const { store, make } = await setup()
+    const first = await make()
+    await first.start()
+    await first.send({ type: 'continue', beat: 'hello' })
+    first.stop()
+    const second = await make(true)
+    await second.start()
+    expect(second.getView()?.beat).toBe('ask')
+    await second.send({ type: 'answered', beat: 'ask', item: 'q', value: 'b', latencyMs: 5 })
+    const seqs = (await store.events('s1')).map((e) => e.seq)
+    expect(seqs).toEqual([1, 2, 3, 4, 5, 6, 7])
+  })
+
+  it('advances a wait on its absolute deadline, also after a resume, and faster under a test time scale', async () => {
+    const { store, clock, make } = await setup(10)
+    const first = await make()
+    await first.start()
+    await first.send({ type: 'continue', beat: 'hello' })
+    await first.send({ type: 'answered', beat: 'ask', item: 'q', value: 'a', latencyMs: 5 })
+    expect(first.getView()?.beat).toBe('pause')
+    expect(first.getView()?.context.deadlineAt).toBe(clock.now() + 1000)
+    first.stop()
+    clock.advance(400)
+    const second = await make(true)
+    await second.start()
+    expect(second.getView()?.beat).toBe('pause')
+    clock.advance(599)
+    await second.send({ type: 'deadline' }) // early: ignored by the guard
+    expect(second.getView()?.beat).toBe('pause')
+    clock.advance(1)
+    await new Promise((r) => setTimeout(r, 0))
+    await second.retry()
+    expect(second.getView()?.beat).toBe('done')
+    expect((await store.events('s1')).at(-1)?.type).toBe('session.completed')
+  })
+
+  it('keeps records that failed to commit and stores them with the next successful commit', async () => {
+    const { store, make } = await setup()
+    const runtime = await make()
+    await runtime.start()
+    ;(store as ReturnType<typeof createMemoryStore>).failNextCommit(new Error('QuotaExceededError'))
+    await runtime.send({ type: 'continue', beat: 'hello' })
+    expect(runtime.getView()?.storageError).toMatch(/Quota/)
+    expect(runtime.unsavedRecords().map((r) => r.seq)).toEqual([3, 4])
+    await runtime.retry()
+    expect(runtime.getView()?.storageError).toBeNull()
+    expect((await store.events('s1')).map((e) => e.seq)).toEqual([1, 2, 3, 4])
+  })
+
+  it('tells a snapshot of a changed scene apart from a current one', async () => {
+    const { store, make, hash } = await setup()
+    const runtime = await make()
+    await runtime.start()
+    const envelope = (await store.loadSnapshot('s1'))!
+    expect(checkEnvelope(envelope, { sceneId: 'tiny', scriptHash: hash })).toEqual({ ok: true })
+    const changed = checkEnvelope(envelope, { sceneId: 'tiny', scriptHash: 'f'.repeat(64) })
+    expect(changed.ok).toBe(false)
+    expect(!changed.ok && changed.reason).toMatch(/changed since this session started/)
+  })
+})

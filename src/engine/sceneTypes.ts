@@ -1,0 +1,53 @@
+import type { ParamValues } from '../script/schema.ts'
+
+export type AnswerValue = string | number | null
+
+/** Runtime state of a scene. Persisted inside the snapshot, so it holds plain data only. */
+export interface SceneContext {
+  sessionId: string
+  params: ParamValues
+  beat: string
+  answers: Record<string, AnswerValue>
+  flags: Record<string, boolean>
+  /** Sequence number of the last research-log record; records are numbered from 1 without gaps. */
+  seq: number
+  /** Absolute session-clock time (epoch ms) at which the current beat's `wait` is over. */
+  deadlineAt: number | null
+  /** Scripted waits are divided by this; above 1 only in test mode, so e2e tests need not wait in real time. */
+  timeScale: number
+  /** Session clock (epoch ms) at the start; the first beat's deadline counts from here. */
+  startedAt: number
+}
+
+export interface SceneInput {
+  sessionId: string
+  startedAt: number
+  params: ParamValues
+  timeScale?: number
+}
+
+/** What the runtime adds to every input: when it happened. */
+export interface Stamp {
+  /** Session clock, epoch ms (survives a reload; used for deadlines). */
+  at: number
+}
+
+export type SceneEvent =
+  | ({ type: 'continue'; beat: string; latencyMs?: number } & Stamp)
+  | ({ type: 'answered'; beat: string; item: string; value: AnswerValue; latencyMs: number } & Stamp)
+  | ({ type: 'deadline' } & Stamp)
+
+/** Input from a renderer, before the runtime stamps it. */
+export type SceneInputEvent = SceneEvent extends infer E ? (E extends SceneEvent ? Omit<E, 'at'> : never) : never
+
+/** A research-log record as the machine emits it; the runtime adds session id and times. */
+export interface EmittedRecord {
+  seq: number
+  type: string
+  data: Record<string, unknown>
+}
+
+export interface LogEmitted {
+  type: 'log'
+  record: EmittedRecord
+}

@@ -1,0 +1,141 @@
+import { z } from 'zod'
+import { Localized } from './localized.ts'
+import { beatEvents } from './vocabulary.ts'
+
+/**
+ * The scene-script format. This file is the single source of the script types; `npm run scenes:schema`
+ * writes a JSON Schema from it for editors. Cross-references (targets, lines, items, assets, behaviour names)
+ * are checked afterwards by `validate.ts`, which can say which name was wrong and what the known names are.
+ */
+
+const idPattern = /^[a-z0-9][a-z0-9-]*$/
+export const SceneId = z.string().regex(idPattern, 'use lower-case letters, digits and dashes (e.g. "check-in")')
+
+const Scalar = z.union([z.string(), z.number(), z.boolean()])
+
+export const EnumParam = z
+  .object({
+    type: z.literal('enum'),
+    label: Localized,
+    values: z.array(z.union([z.string(), z.number()])).min(1),
+    /** Labels per value for the lobby; the raw value is shown where none is given. */
+    valueLabels: z.record(z.string(), Localized).optional(),
+    default: z.union([z.string(), z.number()]),
+  })
+  .strict()
+
+export const NumberParam = z
+  .object({
+    type: z.literal('number'),
+    label: Localized,
+    min: z.number(),
+    max: z.number(),
+    step: z.number().positive().default(1),
+    default: z.number(),
+  })
+  .strict()
+
+export const BooleanParam = z.object({ type: z.literal('boolean'), label: Localized, default: z.boolean() }).strict()
+
+export const Param = z.discriminatedUnion('type', [EnumParam, NumberParam, BooleanParam])
+
+const Anchors = z.object({ low: Localized, high: Localized }).strict()
+
+export const LikertItem = z
+  .object({ type: z.literal('likert'), prompt: Localized, points: z.number().int().min(2).max(11), anchors: Anchors })
+  .strict()
+export const SliderItem = z
+  .object({
+    type: z.literal('slider'),
+    prompt: Localized,
+    min: z.number(),
+    max: z.number(),
+    step: z.number().positive().default(1),
+    anchors: Anchors,
+  })
+  .strict()
+export const ChoiceOption = z.object({ value: z.string().min(1), label: Localized }).strict()
+export const ChoiceItem = z
+  .object({ type: z.literal('choice'), prompt: Localized, options: z.array(ChoiceOption).min(2) })
+  .strict()
+export const TextItem = z
+  .object({
+    type: z.literal('text'),
+    prompt: Localized,
+    maxLength: z.number().int().min(1).max(2000).default(500),
+    /** A client may always skip free text: it is the most identifying thing we collect. */
+    optional: z.boolean().default(true),
+  })
+  .strict()
+
+export const Item = z.discriminatedUnion('type', [LikertItem, SliderItem, ChoiceItem, TextItem])
+
+export const Line = z
+  .object({
+    nl: z.string().trim().min(1),
+    en: z.string().trim().min(1),
+    /** Asset ids of recorded audio per language; read-aloud uses the device voice where none is given. */
+    audio: z.object({ nl: z.string().optional(), en: z.string().optional() }).strict().optional(),
+  })
+  .strict()
+
+export const Asset = z.object({ src: z.string().min(1) }).strict()
+
+export const ActionRef = z
+  .object({ type: z.string().min(1), params: z.record(z.string(), z.unknown()).default({}) })
+  .strict()
+export const GuardRef = ActionRef
+
+export const Transition = z
+  .object({ on: z.enum(beatEvents), to: z.string().min(1), if: GuardRef.optional() })
+  .strict()
+
+export const Beat = z
+  .object({
+    id: z.string().regex(idPattern, 'use lower-case letters, digits and dashes'),
+    /** Actions run when the beat starts, in order. */
+    do: z.array(ActionRef).default([]),
+    /** A line shown (and readable aloud) with a "next" button; the beat then waits for `continue`. */
+    say: z.string().optional(),
+    /** A questionnaire item; the beat then waits for `answered`. */
+    ask: z.string().optional(),
+    /** Milliseconds until `deadline` fires; kept as an absolute time so it survives a reload. A `say` line shows meanwhile. */
+    wait: z.number().int().positive().optional(),
+    next: z.union([Transition, z.array(Transition).min(1)]).optional(),
+    /** The scene ends here. */
+    end: z.literal(true).optional(),
+  })
+  .strict()
+
+export const sceneKinds = ['questionnaire'] as const
+
+export const ScenarioScript = z
+  .object({
+    $schema: z.string().optional(),
+    id: SceneId,
+    version: z.number().int().positive(),
+    kind: z.enum(sceneKinds),
+    title: Localized,
+    description: Localized.optional(),
+    params: z.record(z.string(), Param).default({}),
+    items: z.record(z.string(), Item).default({}),
+    lines: z.record(z.string(), Line).default({}),
+    assets: z.record(z.string(), Asset).default({}),
+    beats: z.array(Beat).min(1),
+  })
+  .strict()
+
+export type ScenarioScript = z.infer<typeof ScenarioScript>
+export type ScenarioInput = z.input<typeof ScenarioScript>
+export type Beat = z.infer<typeof Beat>
+export type Transition = z.infer<typeof Transition>
+export type Item = z.infer<typeof Item>
+export type Param = z.infer<typeof Param>
+export type Line = z.infer<typeof Line>
+export type ParamValue = z.infer<typeof Scalar>
+export type ParamValues = Record<string, ParamValue>
+
+export function transitionsOf(beat: Beat): Transition[] {
+  if (!beat.next) return []
+  return Array.isArray(beat.next) ? beat.next : [beat.next]
+}

@@ -1,0 +1,214 @@
+import type { z } from 'zod'
+import { transitionsOf, type Beat, type Item, type ScenarioScript } from './schema.ts'
+import { knownNamesHint, type SceneError } from './sceneError.ts'
+import { actionNames, actionParams, guardNames, guardParams, type BeatEvent } from './vocabulary.ts'
+
+export interface ValidateOptions {
+  /** Checks that an asset's file exists (the CLI passes one; the browser cannot list files). */
+  assetExists?: (src: string) => boolean
+}
+
+type Path = (string | number)[]
+
+/** The event a beat waits for follows from what it does: a line waits for "continue", a question for "answered". */
+export function eventForBeat(beat: Pick<Beat, 'say' | 'ask' | 'wait'>): BeatEvent | undefined {
+  if (beat.ask !== undefined) return 'answered'
+  // A line shown during a wait has no button: the wait moves the beat on.
+  if (beat.wait !== undefined) return 'deadline'
+  if (beat.say !== undefined) return 'continue'
+  return undefined
+}
+
+/** Checks every cross-reference and the shape of the flow. Returns all errors, not just the first. */
+export function validateScript(script: ScenarioScript, file: string, options: ValidateOptions = {}): SceneError[] {
+  const errors: SceneError[] = []
+  const add = (path: Path, message: string, hint?: string) => errors.push({ file, path, message, hint })
+
+  const beatIds = script.beats.map((b) => b.id)
+  const lineIds = Object.keys(script.lines)
+  const itemIds = Object.keys(script.items)
+  const assetIds = Object.keys(script.assets)
+  const flagsSet = new Set<string>()
+
+  checkParams(script, add)
+  checkItems(script, add)
+
+  for (const [id, asset] of Object.entries(script.assets)) {
+    if (options.assetExists && !options.assetExists(asset.src)) {
+      add(['assets', id, 'src'], `asset file "${asset.src}" does not exist`, 'paths are relative to the repository root, e.g. assets/voice/nl/hello.ogg')
+    }
+  }
+  for (const [id, line] of Object.entries(script.lines)) {
+    for (const [lang, assetId] of Object.entries(line.audio ?? {})) {
+      if (assetId !== undefined && !script.assets[assetId]) {
+        add(['lines', id, 'audio', lang], `unknown asset "${assetId}"`, knownNamesHint(assetId, assetIds, 'assets'))
+      }
+    }
+  }
+
+  const seen = new Map<string, number>()
+  script.beats.forEach((beat, i) => {
+    const at: Path = ['beats', i]
+    const first = seen.get(beat.id)
+    if (first !== undefined) add([...at, 'id'], `beat id "${beat.id}" is used twice`, `beats[${first}] already has it; give each beat its own id`)
+    else seen.set(beat.id, i)
+
+    if (beat.ask !== undefined && (beat.say !== undefined || beat.wait !== undefined)) {
+      add(at, 'a beat that asks cannot also "say" or "wait"', 'put the line or the pause in a beat of its own before the question')
+    }
+    if (beat.say !== undefined && !script.lines[beat.say]) add([...at, 'say'], `unknown line "${beat.say}"`, knownNamesHint(beat.say, lineIds, 'lines'))
+    if (beat.ask !== undefined && !script.items[beat.ask]) add([...at, 'ask'], `unknown item "${beat.ask}"`, knownNamesHint(beat.ask, itemIds, 'items'))
+
+    beat.do.forEach((action, j) => {
+      const path = [...at, 'do', j]
+      if (!(actionNames as string[]).includes(action.type)) {
+        add([...path, 'type'], `unknown action "${action.type}"`, knownNamesHint(action.type, actionNames, 'actions'))
+        return
+      }
+      const params = checkRefParams(actionParams[action.type as keyof typeof actionParams], action.params, [...path, 'params'], add)
+      if (action.type === 'setFlag' && params) flagsSet.add(String(params.flag))
+    })
+
+    const transitions = transitionsOf(beat)
+    const expected = eventForBeat(beat)
+    if (beat.end) {
+      if (transitions.length > 0) add([...at, 'next'], 'an end beat cannot have "next"', 'remove "next" or remove "end: true"')
+      return
+    }
+    if (transitions.length === 0) {
+      add(at, `beat "${beat.id}" has no way out`, 'add "next: { on: …, to: … }" or "end: true"')
+      return
+    }
+    if (expected === undefined) {
+      add(at, `beat "${beat.id}" waits for nothing`, 'give it "say", "ask" or "wait" so something moves it on')
+    }
+    transitions.forEach((t, j) => {
+      const path: Path = Array.isArray(beat.next) ? [...at, 'next', j] : [...at, 'next']
+      if (!beatIds.includes(t.to)) add([...path, 'to'], `unknown target beat "${t.to}"`, knownNamesHint(t.to, beatIds, 'beats'))
+      if (expected !== undefined && t.on !== expected) {
+        add([...path, 'on'], `this beat never receives "${t.on}"`, `a beat that ${expected === 'answered' ? 'asks' : expected === 'continue' ? 'says' : 'waits'} moves on "${expected}"`)
+      }
+      if (t.if) checkGuard(script, t.if, [...path, 'if'], add)
+    })
+    if (transitions.every((t) => t.if !== undefined)) {
+      add([...at, 'next'], `beat "${beat.id}" can get stuck: every way out has a condition`, 'add a last "next" without "if" as the fallback')
+    }
+  })
+
+  // flagIs on a flag no beat ever sets is always false: almost certainly a typo.
+  script.beats.forEach((beat, i) =>
+    transitionsOf(beat).forEach((t, j) => {
+      if (t.if?.type === 'flagIs' && typeof t.if.params.flag === 'string' && !flagsSet.has(t.if.params.flag)) {
+        const path: Path = Array.isArray(beat.next) ? ['beats', i, 'next', j] : ['beats', i, 'next']
+        add([...path, 'if', 'params', 'flag'], `flag "${t.if.params.flag}" is never set`, knownNamesHint(t.if.params.flag, [...flagsSet], 'flags'))
+      }
+    }),
+  )
+
+  if (errors.length === 0) checkFlow(script, add)
+  return errors
+}
+
+function checkFlow(script: ScenarioScript, add: (path: Path, message: string, hint?: string) => void) {
+  const index = new Map(script.beats.map((b, i) => [b.id, i]))
+  const edges = new Map(script.beats.map((b) => [b.id, transitionsOf(b).map((t) => t.to)]))
+  const reachable = new Set<string>()
+  const stack = [script.beats[0]!.id]
+  while (stack.length) {
+    const id = stack.pop()!
+    if (reachable.has(id)) continue
+    reachable.add(id)
+    stack.push(...(edges.get(id) ?? []))
+  }
+  for (const beat of script.beats) {
+    if (!reachable.has(beat.id)) {
+      add(['beats', index.get(beat.id)!], `beat "${beat.id}" can never be reached`, `no beat leads to it from the first beat "${script.beats[0]!.id}"; add a "next" to it or remove it`)
+    }
+  }
+  // A beat from which no end beat can be reached traps the client in a loop.
+  const canEnd = new Set(script.beats.filter((b) => b.end).map((b) => b.id))
+  let grew = true
+  while (grew) {
+    grew = false
+    for (const [id, targets] of edges) {
+      if (!canEnd.has(id) && targets.some((t) => canEnd.has(t))) {
+        canEnd.add(id)
+        grew = true
+      }
+    }
+  }
+  if (canEnd.size === 0) add(['beats'], 'the scene has no end beat', 'mark the last beat with "end: true"')
+  else {
+    for (const beat of script.beats) {
+      if (reachable.has(beat.id) && !canEnd.has(beat.id)) {
+        add(['beats', index.get(beat.id)!], `beat "${beat.id}" has no way out: no path from it reaches an end beat`, 'break the loop with a "next" that leads towards an end')
+      }
+    }
+  }
+}
+
+function checkRefParams(schema: z.ZodType, params: unknown, path: Path, add: (path: Path, message: string, hint?: string) => void): Record<string, unknown> | undefined {
+  const result = schema.safeParse(params)
+  if (result.success) return result.data as Record<string, unknown>
+  for (const issue of result.error.issues) {
+    const p = [...path, ...issue.path.map((x) => (typeof x === 'number' ? x : String(x)))]
+    add(p, issue.code === 'unrecognized_keys' ? `unknown parameter ${issue.keys.map((k) => `"${k}"`).join(', ')}` : issue.message)
+  }
+  return undefined
+}
+
+function checkGuard(script: ScenarioScript, guard: { type: string; params: Record<string, unknown> }, path: Path, add: (path: Path, message: string, hint?: string) => void) {
+  if (!(guardNames as string[]).includes(guard.type)) {
+    add([...path, 'type'], `unknown guard "${guard.type}"`, knownNamesHint(guard.type, guardNames, 'guards'))
+    return
+  }
+  const params = checkRefParams(guardParams[guard.type as keyof typeof guardParams], guard.params, [...path, 'params'], add)
+  if (!params) return
+  if ('item' in params) {
+    const itemId = String(params.item)
+    const item = script.items[itemId]
+    if (!item) {
+      add([...path, 'params', 'item'], `unknown item "${itemId}"`, knownNamesHint(itemId, Object.keys(script.items), 'items'))
+      return
+    }
+    const asked = script.beats.some((b) => b.ask === itemId)
+    if (!asked) add([...path, 'params', 'item'], `item "${itemId}" is never asked, so this condition is always false`, `add a beat with "ask: ${itemId}"`)
+    if (guard.type !== 'answerIs' && (item.type === 'choice' || item.type === 'text')) {
+      add([...path, 'type'], `"${guard.type}" compares numbers, but item "${itemId}" is a ${item.type} item`, 'use "answerIs" for choices')
+    }
+    if (guard.type === 'answerIs' && item.type === 'choice' && !item.options.some((o) => o.value === params.value)) {
+      add([...path, 'params', 'value'], `"${String(params.value)}" is not an option of item "${itemId}"`, `options: ${item.options.map((o) => o.value).join(', ')}`)
+    }
+  }
+  if (guard.type === 'paramIs') {
+    const paramId = String(params.param)
+    const param = script.params[paramId]
+    if (!param) add([...path, 'params', 'param'], `unknown parameter "${paramId}"`, knownNamesHint(paramId, Object.keys(script.params), 'parameters'))
+    else if (param.type === 'enum' && !param.values.includes(params.value as string | number)) {
+      add([...path, 'params', 'value'], `"${String(params.value)}" is not a value of parameter "${paramId}"`, `values: ${param.values.join(', ')}`)
+    }
+  }
+}
+
+function checkParams(script: ScenarioScript, add: (path: Path, message: string, hint?: string) => void) {
+  for (const [id, p] of Object.entries(script.params)) {
+    const at: Path = ['params', id]
+    if (p.type === 'enum' && !p.values.includes(p.default)) add([...at, 'default'], `default "${p.default}" is not one of the values`, `values: ${p.values.join(', ')}`)
+    if (p.type === 'number') {
+      if (p.min >= p.max) add([...at, 'min'], `min (${p.min}) must be below max (${p.max})`)
+      else if (p.default < p.min || p.default > p.max) add([...at, 'default'], `default ${p.default} is outside ${p.min}–${p.max}`)
+    }
+  }
+}
+
+function checkItems(script: ScenarioScript, add: (path: Path, message: string, hint?: string) => void) {
+  for (const [id, item] of Object.entries(script.items) as [string, Item][]) {
+    const at: Path = ['items', id]
+    if (item.type === 'slider' && item.min >= item.max) add([...at, 'min'], `min (${item.min}) must be below max (${item.max})`)
+    if (item.type === 'choice') {
+      const values = item.options.map((o) => o.value)
+      const dup = values.find((v, i) => values.indexOf(v) !== i)
+      if (dup) add([...at, 'options'], `option value "${dup}" is used twice`, 'each option needs its own value')
+    }
+  }
+}

@@ -1,0 +1,41 @@
+import { z } from 'zod'
+
+/**
+ * The closed set of behaviour a scene may name. Scenes reference actions and guards by `type` with `params`;
+ * the engine's registry implements exactly these names (its types are checked against this file), and the
+ * validator rejects anything else, because XState skips unknown actions without a word.
+ */
+
+const Id = z.string().min(1)
+
+export const actionParams = {
+  /** Writes a named marker into the research log, e.g. to mark the start of a block. */
+  mark: z.object({ label: Id }).strict(),
+  /** Sets a scene flag that later guards can test. */
+  setFlag: z.object({ flag: Id, value: z.boolean().default(true) }).strict(),
+} as const
+
+export const guardParams = {
+  /** True when the answer to `item` equals `value` (the answer just given counts). */
+  answerIs: z.object({ item: Id, value: z.union([z.string(), z.number()]) }).strict(),
+  /** True when the numeric answer to `item` is at least `value`. */
+  answerAtLeast: z.object({ item: Id, value: z.number() }).strict(),
+  /** True when the numeric answer to `item` is at most `value`. */
+  answerAtMost: z.object({ item: Id, value: z.number() }).strict(),
+  /** True when the trainer's lobby parameter `param` equals `value`. */
+  paramIs: z.object({ param: Id, value: z.union([z.string(), z.number(), z.boolean()]) }).strict(),
+  /** True when `flag` was set to `value` (unset flags are false). */
+  flagIs: z.object({ flag: Id, value: z.boolean().default(true) }).strict(),
+} as const
+
+export type ActionName = keyof typeof actionParams
+export type GuardName = keyof typeof guardParams
+export type ActionParams<N extends ActionName> = z.infer<(typeof actionParams)[N]>
+export type GuardParams<N extends GuardName> = z.infer<(typeof guardParams)[N]>
+
+export const actionNames = Object.keys(actionParams) as ActionName[]
+export const guardNames = Object.keys(guardParams) as GuardName[]
+
+/** Events a beat can wait for. Which one a beat may use depends on what the beat does (see `eventsForBeat`). */
+export const beatEvents = ['continue', 'answered', 'deadline'] as const
+export type BeatEvent = (typeof beatEvents)[number]

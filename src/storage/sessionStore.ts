@@ -1,0 +1,55 @@
+import type { SnapshotEnvelope } from '../engine/envelope.ts'
+import type { LogRecord, SessionPersistence } from '../engine/runtime.ts'
+import type { ParamValues } from '../script/schema.ts'
+
+export type SessionStatus = 'active' | 'completed' | 'closed'
+
+/** What is known about a session without reading its events. No names: only the pseudonymous client code. */
+export interface SessionMeta {
+  id: string
+  clientCode: string
+  sceneId: string
+  sceneVersion: number
+  scriptHash: string
+  params: ParamValues
+  status: SessionStatus
+  /** Why a session was closed without completing, in words (e.g. the scene changed). */
+  closedReason?: string
+  createdAt: string
+  updatedAt: string
+  eventCount: number
+}
+
+export interface ConsentRecord {
+  given: true
+  at: string
+  /** Version of the information text the client agreed to. */
+  textVersion: number
+}
+
+export interface Settings {
+  consent: ConsentRecord
+  retentionDays: number
+  /** The session to reopen straight away after a crash or reload. */
+  activeSessionId: string | null
+}
+
+/** Default retention: long enough for a 3-week drill schedule plus a 6-week follow-up, no longer. */
+export const defaultRetentionDays = 90
+
+/** Everything the app keeps on the device goes through this; IndexedDB in the app, memory in tests. */
+export interface SessionStore extends SessionPersistence {
+  createSession(meta: SessionMeta): Promise<void>
+  getSession(id: string): Promise<SessionMeta | undefined>
+  listSessions(): Promise<SessionMeta[]>
+  loadSnapshot(sessionId: string): Promise<SnapshotEnvelope | undefined>
+  /** The session's research log in `seq` order. */
+  events(sessionId: string): Promise<LogRecord[]>
+  /** Ends a session that cannot go on, appending the record that says why; durable even against power loss. */
+  closeSession(sessionId: string, reason: string, record: LogRecord): Promise<void>
+  getSetting<K extends keyof Settings>(key: K): Promise<Settings[K] | undefined>
+  setSetting<K extends keyof Settings>(key: K, value: Settings[K]): Promise<void>
+  /** Deletes sessions (with their events and snapshots) last touched before `cutoff`; returns how many. */
+  deleteSessionsBefore(cutoff: Date): Promise<number>
+  close(): void
+}
