@@ -1,0 +1,37 @@
+import { useApp } from './appStore.ts'
+import { useT } from '../i18n/useT.ts'
+import { ChooseScreen } from '../ui/ChooseScreen.tsx'
+import { ClientCodeScreen } from '../ui/ClientCodeScreen.tsx'
+import { ConsentScreen, DeclinedScreen } from '../ui/ConsentScreen.tsx'
+import { ParamsScreen } from '../ui/ParamsScreen.tsx'
+import { SessionScreen } from '../ui/SessionScreen.tsx'
+import { ErasedScreen, SettingsScreen } from '../ui/SettingsScreen.tsx'
+import { StorageProblemScreen } from '../ui/StorageProblemScreen.tsx'
+
+/** The composition root's view: one screen at a time, chosen by the app store. */
+export function App() {
+  const screen = useApp((s) => s.screen)
+  const t = useT()
+  switch (screen.name) {
+    case 'loading':
+      return <p className="loading" role="status">{t('loading')}</p>
+    case 'storage-problem':
+      return <StorageProblemScreen reason={screen.reason} />
+    case 'consent':
+      return <ConsentScreen />
+    case 'declined':
+      return <DeclinedScreen />
+    case 'code':
+      return <ClientCodeScreen />
+    case 'choose':
+      return <ChooseScreen />
+    case 'params':
+      return <ParamsScreen sceneId={screen.sceneId} />
+    case 'session':
+      return <SessionScreen />
+    case 'settings':
+      return <SettingsScreen />
+    case 'erased':
+      return <ErasedScreen />
+  }
+}

@@ -1,0 +1,225 @@
+import { create } from 'zustand'
+import { realClock, timeScaleFrom } from '../engine/clock.ts'
+import type { RuntimeView } from '../engine/runtime.ts'
+import { buildSessionBundle, bundleFileName } from '../export/sessionBundle.ts'
+import { downloadFile } from '../export/downloadFile.ts'
+import type { ParamValues } from '../script/schema.ts'
+import type { SceneError } from '../script/sceneError.ts'
+import { eraseDevice, type EraseReport } from '../storage/eraseDevice.ts'
+import { databaseName, describeStorageFailure, openIndexedDbStore } from '../storage/indexedDbStore.ts'
+import { createMemoryStore } from '../storage/memoryStore.ts'
+import { purgeExpiredSessions } from '../storage/retention.ts'
+import type { SessionMeta, SessionStore } from '../storage/sessionStore.ts'
+import { loadCatalog, type CatalogScene } from './sceneCatalog.ts'
+import { resumeSession, startSession, type RunningSession } from './sessionController.ts'
+
+export type Screen =
+  | { name: 'loading' }
+  | { name: 'storage-problem'; reason: string }
+  | { name: 'consent' }
+  | { name: 'declined' }
+  | { name: 'code' }
+  | { name: 'choose' }
+  | { name: 'params'; sceneId: string }
+  | { name: 'session' }
+  | { name: 'settings' }
+  | { name: 'erased'; report: EraseReport & { sessions: number; events: number } }
+
+/** Version of the consent text; a new text asks for consent again. */
+export const consentTextVersion = 1
+
+interface AppState {
+  screen: Screen
+  store: SessionStore | null
+  /** Nothing is written to the device (storage refused); exports are the only copy. */
+  memoryOnly: boolean
+  scenes: CatalogScene[]
+  sceneErrors: SceneError[]
+  clientCode: string | null
+  sessions: SessionMeta[]
+  running: RunningSession | null
+  view: RuntimeView | null
+  notice: string | null
+  error: string | null
+}
+
+const initial: AppState = {
+  screen: { name: 'loading' },
+  store: null,
+  memoryOnly: false,
+  scenes: [],
+  sceneErrors: [],
+  clientCode: null,
+  sessions: [],
+  running: null,
+  view: null,
+  notice: null,
+  error: null,
+}
+
+export const useApp = create<AppState>(() => initial)
+const set = useApp.setState
+const get = useApp.getState
+
+const deps = () => ({
+  store: get().store!,
+  clock: realClock,
+  appVersion: __APP_VERSION__,
+  timeScale: timeScaleFrom(location.search, __TEST_MODE__),
+})
+
+/** Does this device already hold our database? Asked without opening it, so nothing is created before consent. */
+async function databaseExists(): Promise<boolean> {
+  if (!globalThis.indexedDB) return false
+  if (typeof indexedDB.databases !== 'function') return true
+  try {
+    return (await indexedDB.databases()).some((d) => d.name === databaseName)
+  } catch {
+    return true
+  }
+}
+
+export async function boot(): Promise<void> {
+  const catalog = await loadCatalog()
+  set({ scenes: catalog.scenes, sceneErrors: catalog.errors })
+  let exists: boolean
+  try {
+    exists = await databaseExists()
+  } catch (cause) {
+    set({ screen: { name: 'storage-problem', reason: describeStorageFailure(cause).message } })
+    return
+  }
+  if (!exists) {
+    set({ screen: { name: 'consent' } })
+    return
+  }
+  try {
+    const store = await openIndexedDbStore()
+    set({ store })
+    const consent = await store.getSetting('consent')
+    if (!consent || consent.textVersion !== consentTextVersion) {
+      set({ screen: { name: 'consent' } })
+      return
+    }
+    await purgeExpiredSessions(store)
+    await refreshSessions()
+    const active = await store.getSetting('activeSessionId')
+    if (active) {
+      await openSession(active)
+      return
+    }
+    set({ screen: { name: 'code' } })
+  } catch (cause) {
+    set({ screen: { name: 'storage-problem', reason: describeStorageFailure(cause).message } })
+  }
+}
+
+export async function giveConsent(): Promise<void> {
+  try {
+    const store = get().store ?? (await openIndexedDbStore())
+    await store.setSetting('consent', { given: true, at: new Date().toISOString(), textVersion: consentTextVersion })
+    // Ask the browser not to evict the data under storage pressure; a refusal is not an error.
+    await navigator.storage?.persist?.().catch(() => false)
+    set({ store, screen: { name: 'code' } })
+    await refreshSessions()
+  } catch (cause) {
+    set({ screen: { name: 'storage-problem', reason: describeStorageFailure(cause).message } })
+  }
+}
+
+export function declineConsent() {
+  set({ screen: { name: 'declined' } })
+}
+
+export function continueWithoutStorage() {
+  set({ store: createMemoryStore(), memoryOnly: true, screen: { name: 'code' } })
+}
+
+export async function refreshSessions() {
+  const store = get().store
+  if (store) set({ sessions: await store.listSessions() })
+}
+
+export function go(screen: Screen) {
+  set({ screen, error: null, notice: screen.name === 'session' ? get().notice : null })
+}
+
+export function setClientCode(code: string) {
+  set({ clientCode: code, screen: { name: 'choose' } })
+}
+
+function attach(running: RunningSession) {
+  get().running?.runtime.stop()
+  set({ running, view: running.runtime.getView(), screen: { name: 'session' } })
+  running.runtime.subscribe((view) => {
+    set({ view })
+    if (view.status === 'completed') void get().store?.setSetting('activeSessionId', null).then(refreshSessions)
+  })
+}
+
+export async function beginScene(sceneId: string, params: ParamValues) {
+  const scene = get().scenes.find((s) => s.script.id === sceneId)
+  const code = get().clientCode
+  if (!scene || !code) return
+  try {
+    attach(await startSession(deps(), scene, code, params))
+    set({ notice: null })
+  } catch (cause) {
+    set({ error: describeStorageFailure(cause).message })
+  }
+}
+
+export async function openSession(sessionId: string) {
+  const result = await resumeSession(deps(), sessionId, get().scenes)
+  await refreshSessions()
+  if ('closed' in result) {
+    set({ clientCode: result.meta?.clientCode ?? get().clientCode, notice: result.meta ? `closed:${result.reason}` : null, screen: { name: get().clientCode || result.meta ? 'choose' : 'code' } })
+    return
+  }
+  set({ clientCode: result.meta.clientCode, notice: 'resumed' })
+  attach(result)
+}
+
+export async function leaveSession() {
+  get().running?.runtime.stop()
+  set({ running: null, view: null, notice: null, screen: { name: 'choose' } })
+  await refreshSessions()
+}
+
+/** Downloads a session's JSON bundle, including records that storage refused (so nothing recorded is lost). */
+export async function exportSession(sessionId: string) {
+  const { store, running } = get()
+  if (!store) return
+  const meta = (await store.getSession(sessionId)) ?? (running?.meta.id === sessionId ? running.meta : undefined)
+  if (!meta) return
+  const unsaved = running?.meta.id === sessionId ? running.runtime.unsavedRecords() : []
+  const bundle = buildSessionBundle({ meta, events: await store.events(sessionId), unsaved, appVersion: __APP_VERSION__ })
+  downloadFile(bundleFileName(bundle), JSON.stringify(bundle, null, 2))
+}
+
+export async function setRetentionDays(days: number) {
+  const store = get().store
+  if (!store) return
+  await store.setSetting('retentionDays', days)
+  await purgeExpiredSessions(store)
+  await refreshSessions()
+}
+
+export async function eraseEverything() {
+  const { store, running } = get()
+  running?.runtime.stop()
+  let sessions = 0
+  let events = 0
+  if (store) {
+    const all = await store.listSessions()
+    sessions = all.length
+    events = all.reduce((n, s) => n + s.eventCount, 0)
+    store.close()
+  }
+  try {
+    const report = await eraseDevice()
+    useApp.setState({ ...initial, scenes: get().scenes, screen: { name: 'erased', report: { ...report, sessions, events } } })
+  } catch (cause) {
+    set({ error: cause instanceof Error ? cause.message : String(cause) })
+  }
+}

@@ -1,0 +1,99 @@
+import { checkEnvelope } from '../engine/envelope.ts'
+import { machineFor } from '../engine/machineCache.ts'
+import { createSceneRuntime, type LogRecord, type SceneRuntime } from '../engine/runtime.ts'
+import type { SessionClock } from '../engine/clock.ts'
+import type { ParamValues } from '../script/schema.ts'
+import type { SessionMeta, SessionStore } from '../storage/sessionStore.ts'
+import type { CatalogScene } from './sceneCatalog.ts'
+import { newSessionId } from './sessionId.ts'
+
+export interface RunningSession {
+  runtime: SceneRuntime
+  meta: SessionMeta
+  scene: CatalogScene
+  resumed: boolean
+}
+
+interface Deps {
+  store: SessionStore
+  clock: SessionClock
+  appVersion: string
+  timeScale: number
+}
+
+export async function startSession(deps: Deps, scene: CatalogScene, clientCode: string, params: ParamValues): Promise<RunningSession> {
+  const now = new Date(deps.clock.now()).toISOString()
+  const meta: SessionMeta = {
+    id: newSessionId(),
+    clientCode,
+    sceneId: scene.script.id,
+    sceneVersion: scene.script.version,
+    scriptHash: scene.hash,
+    params,
+    status: 'active',
+    createdAt: now,
+    updatedAt: now,
+    eventCount: 0,
+  }
+  await deps.store.createSession(meta)
+  await deps.store.setSetting('activeSessionId', meta.id)
+  const runtime = runtimeFor(deps, scene, meta)
+  await runtime.start()
+  return { runtime, meta, scene, resumed: false }
+}
+
+export type ResumeResult = RunningSession | { closed: true; reason: string; meta?: SessionMeta }
+
+/**
+ * Reopens a session at the beat it was in. If its snapshot no longer fits the scene (the scene changed, or the
+ * snapshot format did), the session is closed with a logged reason: what was recorded stays, nothing is guessed.
+ */
+export async function resumeSession(deps: Deps, sessionId: string, scenes: CatalogScene[]): Promise<ResumeResult> {
+  const meta = await deps.store.getSession(sessionId)
+  if (!meta) return { closed: true, reason: 'session not found on this device' }
+  if (meta.status !== 'active') return { closed: true, reason: `session is already ${meta.status}`, meta }
+  const scene = scenes.find((s) => s.script.id === meta.sceneId)
+  const envelope = await deps.store.loadSnapshot(sessionId)
+  const check = !scene
+    ? { ok: false as const, reason: `scene "${meta.sceneId}" is no longer in this app` }
+    : !envelope
+      ? { ok: false as const, reason: 'no saved state was found for this session' }
+      : checkEnvelope(envelope, { sceneId: scene.script.id, scriptHash: scene.hash })
+  if (!check.ok || !scene) {
+    const reason = check.ok ? 'scene missing' : check.reason
+    await closeWithReason(deps, meta, reason)
+    return { closed: true, reason, meta }
+  }
+  const runtime = runtimeFor(deps, scene, meta, envelope)
+  await runtime.start()
+  return { runtime, meta, scene, resumed: true }
+}
+
+async function closeWithReason(deps: Deps, meta: SessionMeta, reason: string) {
+  const events = await deps.store.events(meta.id)
+  const record: LogRecord = {
+    seq: (events.at(-1)?.seq ?? 0) + 1,
+    type: 'session.closed',
+    data: { reason },
+    sessionId: meta.id,
+    t: deps.clock.perf(),
+    wall: new Date(deps.clock.now()).toISOString(),
+  }
+  await deps.store.closeSession(meta.id, reason, record)
+  if ((await deps.store.getSetting('activeSessionId')) === meta.id) await deps.store.setSetting('activeSessionId', null)
+}
+
+function runtimeFor(deps: Deps, scene: CatalogScene, meta: SessionMeta, resumeFrom?: Awaited<ReturnType<SessionStore['loadSnapshot']>>) {
+  return createSceneRuntime({
+    machine: machineFor(scene.script, scene.hash),
+    sceneId: scene.script.id,
+    scriptHash: scene.hash,
+    appVersion: deps.appVersion,
+    sessionId: meta.id,
+    params: meta.params,
+    timeScale: deps.timeScale,
+    persistence: deps.store,
+    clock: deps.clock,
+    resumeFrom,
+  })
+}

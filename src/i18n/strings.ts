@@ -1,0 +1,183 @@
+/**
+ * Every fixed text of the 2D screens, Dutch first. Plain words, short sentences (B1 level or simpler):
+ * clients include people with low literacy, a mild intellectual disability or little Dutch.
+ */
+const nl = {
+  appName: 'Perspectief',
+  language: 'Taal',
+  switchLanguage: 'English',
+  readAloud: 'Lees voor',
+  stopReading: 'Stop voorlezen',
+  noVoice: 'Voorlezen werkt niet op dit apparaat. Vraag je begeleider om de tekst voor te lezen.',
+  next: 'Verder',
+  back: 'Terug',
+  start: 'Begin',
+  yes: 'Ja',
+  no: 'Nee',
+  settings: 'Instellingen',
+  loading: 'Even geduld…',
+
+  consentTitle: 'Voordat je begint',
+  consentBody: [
+    'Deze app helpt je oefenen. Je begeleider kijkt later samen met jou naar wat je deed.',
+    'De app bewaart je antwoorden en je tijden. Alleen op dit apparaat.',
+    'We gebruiken geen naam. Alleen een code.',
+    'Jij beslist of je de gegevens aan je begeleider geeft.',
+    'Opnames van je stem worden nooit bewaard.',
+    'Je kunt alles wissen wanneer je wilt. Na een tijd wist de app alles zelf.',
+  ],
+  consentAgree: 'Ik snap het en doe mee',
+  consentDecline: 'Nee, liever niet',
+  consentDeclined: 'Prima. Er is niets bewaard. Je kunt dit scherm sluiten.',
+  consentDeclinedAgain: 'Toch meedoen',
+
+  codeTitle: 'Wat is je code?',
+  codeHelp: 'Je begeleider heeft je een code gegeven. Bijvoorbeeld: AB12. Geen naam invullen.',
+  codeLabel: 'Code',
+  codeInvalid: 'Een code heeft 4 tot 12 letters en cijfers, met minstens één cijfer. Geen spaties of naam.',
+
+  chooseTitle: 'Wat ga je doen?',
+  resumeTitle: 'Verder waar je was',
+  resumeButton: 'Ga verder',
+  noScenes: 'Er zijn geen oefeningen gevonden.',
+
+  paramsTitle: 'Instellingen voor de begeleider',
+  paramsHelp: 'De begeleider kiest deze instellingen.',
+  paramInvalid: 'Deze waarde kan niet. Kies een waarde tussen {min} en {max}.',
+
+  resumedNotice: 'Welkom terug. Je gaat verder waar je was.',
+  closedNotice: 'Een eerdere sessie kon niet verder: {reason}. Wat je al deed is bewaard.',
+  answerRequired: 'Kies eerst een antwoord.',
+  typeHere: 'Typ hier je antwoord',
+  skip: 'Sla over',
+  charactersLeft: 'Nog {n} tekens',
+  sliderValue: 'Gekozen: {value}',
+  waiting: 'Even wachten…',
+
+  doneTitle: 'Klaar!',
+  doneBody: 'Goed gedaan. Je antwoorden zijn bewaard op dit apparaat.',
+  exportSession: 'Bewaar bestand voor begeleider',
+  backToStart: 'Terug naar begin',
+
+  storageProblemTitle: 'Opslaan lukt niet',
+  storageProblemBody: 'Deze browser laat de app niets bewaren. Misschien staat privé-modus aan, of het apparaat is vol.',
+  storageProblemAdvice: 'Je kunt toch oefenen. Bewaar aan het eind het bestand voor je begeleider, anders is alles weg.',
+  storageProblemContinue: 'Oefen zonder opslaan',
+  storageFailedDuringSession: 'Opslaan is mislukt: {reason}. Niets is kwijt. Bewaar nu een bestand.',
+  exportNow: 'Bewaar nu een bestand',
+  retry: 'Probeer opnieuw op te slaan',
+  memoryOnly: 'Let op: er wordt niets bewaard op dit apparaat.',
+
+  settingsTitle: 'Instellingen',
+  retentionLabel: 'Hoe lang bewaart de app gegevens?',
+  retentionDays: '{n} dagen',
+  retentionSaved: 'Opgeslagen. Oudere gegevens worden gewist.',
+  sessionsStored: 'Sessies op dit apparaat: {n}',
+  exportAll: 'Bewaar bestand',
+  eraseTitle: 'Alles wissen',
+  eraseExplain: 'Dit wist alle oefeningen, antwoorden en instellingen op dit apparaat. Dit kan niet ongedaan.',
+  eraseButton: 'Wis alles op dit apparaat',
+  eraseConfirm: 'Weet je het zeker? Alles wordt gewist.',
+  eraseConfirmYes: 'Ja, wis alles',
+  eraseDone: 'Alles is gewist.',
+  eraseDetails: 'Gewist: {sessions} sessies, {events} gebeurtenissen, {databases} databases, {caches} caches, {workers} service workers.',
+  eraseFailed: 'Wissen is niet helemaal gelukt: {reason}',
+
+  sceneCheckTitle: 'Scènebestand testen (voor makers)',
+  sceneCheckHelp: 'Kies een scene.yaml. De app zegt wat er mis is, zonder iets op te slaan.',
+  sceneCheckOk: '{file}: in orde ({beats} stappen).',
+  sceneCheckErrors: '{file}: {n} fout(en)',
+} as const
+
+export type StringKey = keyof typeof nl
+type Strings = { [K in StringKey]: (typeof nl)[K] extends readonly string[] ? readonly string[] : string }
+
+const en: Strings = {
+  appName: 'Perspectief',
+  language: 'Language',
+  switchLanguage: 'Nederlands',
+  readAloud: 'Read aloud',
+  stopReading: 'Stop reading',
+  noVoice: 'Reading aloud does not work on this device. Ask your trainer to read the text to you.',
+  next: 'Next',
+  back: 'Back',
+  start: 'Start',
+  yes: 'Yes',
+  no: 'No',
+  settings: 'Settings',
+  loading: 'One moment…',
+
+  consentTitle: 'Before you start',
+  consentBody: [
+    'This app helps you practise. Later, your trainer looks at what you did together with you.',
+    'The app keeps your answers and your times. Only on this device.',
+    'We use no name. Only a code.',
+    'You decide whether you give the data to your trainer.',
+    'Recordings of your voice are never kept.',
+    'You can erase everything whenever you want. After a while the app erases everything itself.',
+  ],
+  consentAgree: 'I understand and take part',
+  consentDecline: 'No, I would rather not',
+  consentDeclined: 'That is fine. Nothing was kept. You can close this screen.',
+  consentDeclinedAgain: 'Take part after all',
+
+  codeTitle: 'What is your code?',
+  codeHelp: 'Your trainer gave you a code. For example: AB12. Do not type your name.',
+  codeLabel: 'Code',
+  codeInvalid: 'A code has 4 to 12 letters and digits, with at least one digit. No spaces and no name.',
+
+  chooseTitle: 'What will you do?',
+  resumeTitle: 'Go on where you were',
+  resumeButton: 'Go on',
+  noScenes: 'No exercises were found.',
+
+  paramsTitle: 'Settings for the trainer',
+  paramsHelp: 'The trainer chooses these settings.',
+  paramInvalid: 'This value is not possible. Choose a value between {min} and {max}.',
+
+  resumedNotice: 'Welcome back. You go on where you were.',
+  closedNotice: 'An earlier session could not go on: {reason}. What you already did is kept.',
+  answerRequired: 'Choose an answer first.',
+  typeHere: 'Type your answer here',
+  skip: 'Skip',
+  charactersLeft: '{n} characters left',
+  sliderValue: 'Chosen: {value}',
+  waiting: 'Please wait…',
+
+  doneTitle: 'Done!',
+  doneBody: 'Well done. Your answers are kept on this device.',
+  exportSession: 'Save file for trainer',
+  backToStart: 'Back to start',
+
+  storageProblemTitle: 'Saving does not work',
+  storageProblemBody: 'This browser does not let the app keep anything. Maybe private mode is on, or the device is full.',
+  storageProblemAdvice: 'You can still practise. At the end, save the file for your trainer, or everything is gone.',
+  storageProblemContinue: 'Practise without saving',
+  storageFailedDuringSession: 'Saving failed: {reason}. Nothing is lost. Save a file now.',
+  exportNow: 'Save a file now',
+  retry: 'Try saving again',
+  memoryOnly: 'Note: nothing is kept on this device.',
+
+  settingsTitle: 'Settings',
+  retentionLabel: 'How long does the app keep data?',
+  retentionDays: '{n} days',
+  retentionSaved: 'Saved. Older data is erased.',
+  sessionsStored: 'Sessions on this device: {n}',
+  exportAll: 'Save file',
+  eraseTitle: 'Erase everything',
+  eraseExplain: 'This erases all exercises, answers and settings on this device. This cannot be undone.',
+  eraseButton: 'Erase everything on this device',
+  eraseConfirm: 'Are you sure? Everything will be erased.',
+  eraseConfirmYes: 'Yes, erase everything',
+  eraseDone: 'Everything is erased.',
+  eraseDetails: 'Erased: {sessions} sessions, {events} events, {databases} databases, {caches} caches, {workers} service workers.',
+  eraseFailed: 'Erasing did not fully work: {reason}',
+
+  sceneCheckTitle: 'Test a scene file (for authors)',
+  sceneCheckHelp: 'Choose a scene.yaml. The app says what is wrong, without saving anything.',
+  sceneCheckOk: '{file}: fine ({beats} steps).',
+  sceneCheckErrors: '{file}: {n} error(s)',
+}
+
+export const strings = { nl: nl as Strings, en }
+export type { Strings }

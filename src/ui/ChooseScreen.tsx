@@ -1,0 +1,59 @@
+import { beginScene, go, openSession, useApp } from '../app/appStore.ts'
+import { useLanguage } from '../i18n/languageStore.ts'
+import { useT } from '../i18n/useT.ts'
+import { Layout } from './Layout.tsx'
+import { ReadAloudButton } from './ReadAloudButton.tsx'
+
+/** The scenario list for this client code, with unfinished sessions first so going on is one tap. */
+export function ChooseScreen() {
+  const t = useT()
+  const language = useLanguage((s) => s.language)
+  const { scenes, sessions, clientCode, notice, error } = useApp()
+  const open = sessions.filter((s) => s.clientCode === clientCode && s.status === 'active')
+  const titleOf = (sceneId: string) => scenes.find((s) => s.script.id === sceneId)?.script.title[language] ?? sceneId
+  const closedReason = notice?.startsWith('closed:') ? notice.slice('closed:'.length) : null
+  return (
+    <Layout title={t('chooseTitle')}>
+      <ReadAloudButton text={[t('chooseTitle'), ...scenes.map((s) => s.script.title[language])].join('. ')} />
+      {closedReason && (
+        <p role="status" className="warning" data-testid="closed-notice">
+          {t('closedNotice', { reason: closedReason })}
+        </p>
+      )}
+      {error && <p role="alert" className="error">{error}</p>}
+      {open.length > 0 && (
+        <section aria-labelledby="resume-title">
+          <h2 id="resume-title">{t('resumeTitle')}</h2>
+          <ul className="choice-list">
+            {open.map((s) => (
+              <li key={s.id}>
+                <button type="button" className="primary big" onClick={() => void openSession(s.id)}>
+                  {t('resumeButton')}: {titleOf(s.sceneId)}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {scenes.length === 0 && <p>{t('noScenes')}</p>}
+      <ul className="choice-list">
+        {scenes.map(({ script }) => (
+          <li key={script.id}>
+            <button
+              type="button"
+              className="choice big"
+              data-scene={script.id}
+              onClick={() => (Object.keys(script.params).length ? go({ name: 'params', sceneId: script.id }) : void beginScene(script.id, {}))}
+            >
+              <span className="choice-title">{script.title[language]}</span>
+              {script.description && <span className="choice-sub">{script.description[language]}</span>}
+            </button>
+          </li>
+        ))}
+      </ul>
+      <button type="button" className="secondary" onClick={() => go({ name: 'code' })}>
+        {t('back')}
+      </button>
+    </Layout>
+  )
+}

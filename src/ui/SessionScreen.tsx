@@ -1,0 +1,85 @@
+import { useEffect, useRef, type MouseEvent } from 'react'
+import { exportSession, leaveSession, useApp } from '../app/appStore.ts'
+import { useLanguage } from '../i18n/languageStore.ts'
+import { useT } from '../i18n/useT.ts'
+import { ItemScreen, type ItemAnswer } from './questionnaire/ItemScreen.tsx'
+import { Layout } from './Layout.tsx'
+import { ReadAloudButton } from './ReadAloudButton.tsx'
+
+/** Renders the committed beat of the running 2D scene; input goes to the runtime with its event time. */
+export function SessionScreen() {
+  const t = useT()
+  const language = useLanguage((s) => s.language)
+  const { running, view, notice } = useApp()
+  const shownAt = useRef(0)
+  const beatId = view?.beat
+  useEffect(() => {
+    shownAt.current = performance.now()
+  }, [beatId])
+  if (!running || !view) return null
+  const { script } = running.scene
+  const beat = script.beats.find((b) => b.id === view.beat)
+  if (!beat) return null
+  const latency = (timeStamp: number) => Math.max(0, Math.round(timeStamp - shownAt.current))
+  const line = beat.say ? script.lines[beat.say] : undefined
+  const done = view.status === 'completed'
+
+  const onContinue = (e: MouseEvent) => void running.runtime.send({ type: 'continue', beat: beat.id, latencyMs: latency(e.timeStamp) }, e.timeStamp)
+  const onAnswer = (a: ItemAnswer) =>
+    void running.runtime.send({ type: 'answered', beat: beat.id, item: beat.ask!, value: a.value, latencyMs: latency(a.timeStamp) }, a.timeStamp)
+
+  return (
+    <Layout title={done ? t('doneTitle') : script.title[language]}>
+      <div data-beat={view.beat} data-testid="beat">
+        {notice === 'resumed' && !done && (
+          <p role="status" className="notice" data-testid="resumed-notice">
+            {t('resumedNotice')}
+          </p>
+        )}
+        {view.storageError && (
+          <div role="alert" className="warning">
+            <p>{t('storageFailedDuringSession', { reason: view.storageError })}</p>
+            <div className="actions">
+              <button type="button" className="primary" onClick={() => void exportSession(running.meta.id)}>
+                {t('exportNow')}
+              </button>
+              <button type="button" className="secondary" onClick={() => void running.runtime.retry()}>
+                {t('retry')}
+              </button>
+            </div>
+          </div>
+        )}
+        {beat.ask && script.items[beat.ask] && <ItemScreen key={beat.id} itemId={beat.ask} item={script.items[beat.ask]!} onAnswer={onAnswer} />}
+        {line && (
+          <section className="line">
+            <p className="prompt">{line[language]}</p>
+            <ReadAloudButton text={line[language]} />
+          </section>
+        )}
+        {!done && !beat.ask && beat.wait === undefined && (
+          <button type="button" className="primary" onClick={onContinue}>
+            {t('next')}
+          </button>
+        )}
+        {!done && beat.wait !== undefined && (
+          <p className="hint" aria-live="polite">
+            {t('waiting')}
+          </p>
+        )}
+        {done && (
+          <section>
+            <p>{t('doneBody')}</p>
+            <div className="actions">
+              <button type="button" className="primary" onClick={() => void exportSession(running.meta.id)}>
+                {t('exportSession')}
+              </button>
+              <button type="button" className="secondary" onClick={() => void leaveSession()}>
+                {t('backToStart')}
+              </button>
+            </div>
+          </section>
+        )}
+      </div>
+    </Layout>
+  )
+}

@@ -1,0 +1,64 @@
+import { useState, type MouseEvent } from 'react'
+import type { Item } from '../../script/schema.ts'
+import { useLanguage } from '../../i18n/languageStore.ts'
+import { useT } from '../../i18n/useT.ts'
+import { ReadAloudButton } from '../ReadAloudButton.tsx'
+import { ChoiceInput, LikertInput, SliderInput, TextInput, type ItemValue } from './ItemInputs.tsx'
+
+export interface ItemAnswer {
+  value: ItemValue
+  /** The confirming tap's `event.timeStamp`, on the `performance.now()` clock. */
+  timeStamp: number
+}
+
+/**
+ * One question on one screen: prompt, read-aloud, the answer control, and "next". Used by the questionnaire
+ * scene type and, later, for reflection items in the other scenarios.
+ */
+export function ItemScreen({ itemId, item, onAnswer }: { itemId: string; item: Item; onAnswer(answer: ItemAnswer): void }) {
+  const t = useT()
+  const language = useLanguage((s) => s.language)
+  const [value, setValue] = useState<ItemValue | undefined>(item.type === 'slider' ? (item.min + item.max) / 2 : undefined)
+  const [nudge, setNudge] = useState(false)
+  const promptId = `prompt-${itemId}`
+  const optionText =
+    item.type === 'choice' ? item.options.map((o) => o.label[language]).join(', ') : item.type === 'likert' || item.type === 'slider' ? `${item.anchors.low[language]} … ${item.anchors.high[language]}` : ''
+
+  const answered = value !== undefined && !(item.type === 'text' && !item.optional && String(value).trim() === '')
+  const submit = (e: MouseEvent) => {
+    if (!answered) {
+      setNudge(true)
+      return
+    }
+    const final = item.type === 'text' && String(value).trim() === '' ? null : (value ?? null)
+    onAnswer({ value: final, timeStamp: e.timeStamp })
+  }
+  const skip = (e: MouseEvent) => onAnswer({ value: null, timeStamp: e.timeStamp })
+
+  const common = { language, value, onChange: (v: ItemValue) => (setValue(v), setNudge(false)), labelledBy: promptId }
+  return (
+    <section className="item" data-item={itemId}>
+      <h2 id={promptId} className="prompt">
+        {item.prompt[language]}
+      </h2>
+      <ReadAloudButton text={`${item.prompt[language]} ${optionText}`} />
+      {item.type === 'likert' && <LikertInput item={item} {...common} />}
+      {item.type === 'choice' && <ChoiceInput item={item} {...common} />}
+      {item.type === 'slider' && <SliderInput item={item} {...common} />}
+      {item.type === 'text' && <TextInput item={item} {...common} />}
+      <p role={nudge ? 'alert' : undefined} className="error">
+        {nudge ? t('answerRequired') : ''}
+      </p>
+      <div className="actions">
+        <button type="button" className="primary" onClick={submit} aria-disabled={!answered}>
+          {t('next')}
+        </button>
+        {item.type === 'text' && item.optional && (
+          <button type="button" className="secondary" onClick={skip}>
+            {t('skip')}
+          </button>
+        )}
+      </div>
+    </section>
+  )
+}

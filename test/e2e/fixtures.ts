@@ -1,0 +1,76 @@
+import { test as base, expect, type BrowserContext, type Page } from '@playwright/test'
+import { port } from './browser.ts'
+
+const appOrigin = `http://localhost:${port}`
+
+/** Records every request that is not to the app's own origin (blob: and data: URLs never leave the page). */
+export function watchOrigins(context: BrowserContext): string[] {
+  const foreign: string[] = []
+  context.on('request', (request) => {
+    const url = request.url()
+    if (url.startsWith('blob:') || url.startsWith('data:')) return
+    if (new URL(url).origin !== appOrigin) foreign.push(url)
+  })
+  return foreign
+}
+
+/** Every e2e test fails if the app asked anything of another origin while it ran. */
+export const test = base.extend<{ foreignRequests: string[] }>({
+  foreignRequests: [
+    async ({ context }, use) => {
+      const foreign = watchOrigins(context)
+      await use(foreign)
+      expect(foreign, 'requests to other origins').toEqual([])
+    },
+    { auto: true },
+  ],
+})
+export { expect }
+
+export interface StoredEvent {
+  sessionId: string
+  seq: number
+  type: string
+  data: Record<string, unknown>
+}
+
+/** Reads the research log straight from IndexedDB, the way a crash would leave it. */
+export async function storedEvents(page: Page): Promise<StoredEvent[]> {
+  return page.evaluate(
+    () =>
+      new Promise<StoredEvent[]>((resolve, reject) => {
+        const open = indexedDB.open('perspectief')
+        open.onerror = () => reject(open.error)
+        open.onsuccess = () => {
+          const db = open.result
+          const request = db.transaction('events').objectStore('events').getAll()
+          request.onsuccess = () => {
+            db.close()
+            resolve(request.result as StoredEvent[])
+          }
+          request.onerror = () => reject(request.error)
+        }
+      }),
+  )
+}
+
+/** Consent, client code, scenario: the way a client gets to the first beat. */
+export async function startCheckIn(page: Page, code = 'AB12') {
+  await page.goto('/?speed=50')
+  await page.getByRole('button', { name: 'Ik snap het en doe mee' }).click()
+  await page.getByLabel('Code').fill(code)
+  await page.getByRole('button', { name: 'Verder' }).click()
+  await page.getByRole('button', { name: /Hoe gaat het\?/ }).click()
+  await page.getByRole('button', { name: 'Begin' }).click()
+  await expect(page.getByTestId('beat')).toHaveAttribute('data-beat', 'welcome')
+}
+
+export async function currentBeat(page: Page) {
+  return page.getByTestId('beat').getAttribute('data-beat')
+}
+
+export async function answerChoice(page: Page, label: string | RegExp, nextBeat: string) {
+  await page.getByRole('radio', { name: label }).click()
+  await page.getByRole('button', { name: 'Verder' }).click()
+  await expect(page.getByTestId('beat')).toHaveAttribute('data-beat', nextBeat)
+}
