@@ -2,6 +2,7 @@
 import react from '@vitejs/plugin-react'
 import basicSsl from '@vitejs/plugin-basic-ssl'
 import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
 import { defineConfig, type Plugin } from 'vite'
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string }
@@ -19,17 +20,24 @@ function contentSecurityPolicy(): Plugin {
 // HTTPS=1 npm start serves over HTTPS on the LAN (a headset only gets WebXR on a secure origin).
 const https = process.env.HTTPS === '1'
 
+const repoRoot = fileURLToPath(new URL('.', import.meta.url))
+
 export default defineConfig({
+  // The page lives in src/ so the top level holds only what the project layout fixes.
+  root: 'src',
+  envDir: repoRoot,
+  publicDir: false,
   plugins: [react(), contentSecurityPolicy(), ...(https ? [basicSsl()] : [])],
   define: {
     __APP_VERSION__: JSON.stringify(pkg.version),
-    // Test mode (fast clock, storage fault injection) only exists in builds made for the e2e tests.
+    // Test mode (a faster scene clock via ?speed=N) only exists in builds made for the e2e tests.
     __TEST_MODE__: JSON.stringify(process.env.PERSPECTIEF_TEST_MODE === '1'),
   },
-  server: { host: https ? true : 'localhost', port: 5173 },
   preview: { port: 4319, strictPort: true },
-  build: { target: 'es2022', sourcemap: true },
+  build: { target: 'es2022', sourcemap: true, outDir: '../dist', emptyOutDir: true },
+  server: { host: https ? true : 'localhost', port: 5173, fs: { allow: [repoRoot] } },
   test: {
+    root: repoRoot,
     projects: [
       { extends: true, test: { name: 'node', environment: 'node', include: ['src/**/*.test.ts', 'test/model/**/*.test.ts', 'scripts/**/*.test.ts'] } },
       { extends: true, test: { name: 'dom', environment: 'jsdom', include: ['src/**/*.test.tsx'] } },

@@ -62,7 +62,7 @@ function beatState(beat: Beat): BeatStateConfig {
             ]
           : event === 'continue'
             ? [{ type: 'logEvent', params: { type: 'line.continued', data: { beat: beat.id, line: beat.say! }, withLatency: true } }]
-            : [{ type: 'clearDeadline' }]
+            : [{ type: 'clearDeadline' }, { type: 'logEvent', params: { type: 'wait.ended', data: { beat: beat.id } } }]
       return { target: t.to, ...(guard ? { guard } : {}), actions }
     })
   }

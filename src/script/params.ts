@@ -7,10 +7,11 @@ export function resolveParams(script: ScenarioScript, chosen: Record<string, unk
   const values: ParamValues = {}
   const errors: { param: string; message: string }[] = []
   for (const key of Object.keys(chosen)) {
-    if (!(key in script.params)) errors.push({ param: key, message: `scene "${script.id}" has no parameter "${key}"` })
+    // Own keys only: `in` would also see Object.prototype, so "toString" or "constructor" would pass as a parameter.
+    if (!Object.hasOwn(script.params, key)) errors.push({ param: key, message: `scene "${script.id}" has no parameter "${key}"` })
   }
   for (const [key, param] of Object.entries(script.params)) {
-    const value = key in chosen ? chosen[key] : param.default
+    const value = Object.hasOwn(chosen, key) ? chosen[key] : param.default
     const bad = (message: string) => errors.push({ param: key, message })
     if (param.type === 'enum') {
       if (!param.values.includes(value as string | number)) bad(`"${String(value)}" is not one of ${param.values.join(', ')}`)

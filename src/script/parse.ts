@@ -31,7 +31,9 @@ function parseSceneUnsafe(text: string, file: string, options: ValidateOptions):
     }
   }
   const lineCounter = new LineCounter()
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true })
+  // logLevel 'error': yaml would also print warnings to the console (e.g. for a mapping used as a key), which
+  // the checks below already report to the author as errors.
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, logLevel: 'error' })
   if (doc.errors.length > 0) {
     return {
       ok: false,
@@ -52,9 +54,12 @@ function parseSceneUnsafe(text: string, file: string, options: ValidateOptions):
   let data: unknown
   try {
     data = doc.toJS({ maxAliasCount: 50 })
-  } catch {
-    // yaml throws when aliases (*name) would expand into a huge value: the "billion laughs" attack.
-    return { ok: false, errors: [{ file, path: [], line: 1, column: 1, message: 'YAML aliases expand too far', hint: 'a scene needs few or no anchors (&name) and aliases (*name)' }] }
+  } catch (cause) {
+    // yaml throws here, not in doc.errors, for an alias (*name) with no anchor (&name) before it, and for aliases
+    // that would expand into a huge value: the "billion laughs" attack.
+    const reason = cause instanceof Error ? cause.message : String(cause)
+    const message = reason.startsWith('Excessive alias count') ? 'YAML aliases expand too far' : `YAML: ${reason}`
+    return { ok: false, errors: [{ file, path: [], message, hint: 'a scene needs few or no anchors (&name) and aliases (*name)' }] }
   }
   if (data === null || data === undefined) {
     return { ok: false, errors: [{ file, path: [], line: 1, column: 1, message: 'the scene file is empty', hint: 'start with "id: my-scene"' }] }
@@ -78,7 +83,7 @@ function fromZodIssue(issue: z.core.$ZodIssue, file: string, data: unknown): Sce
   const key = path.at(-1)
   // Zod says "expected string, received undefined" for a key that is not there; an author needs its name.
   if (key !== undefined && issue.code !== 'unrecognized_keys' && isMissing(data, path)) {
-    return [{ file, path, message: `"${key}" is missing`, hint: `add "${key}:" here (${issue.message.replace(/^Invalid (input|option): /, '')})` }]
+    return [{ file, path, message: `"${key}" is missing`, hint: `add "${key}:" here (${issue.message.replace(/^Invalid (input|option): /, '').replace(/, received undefined$/, '')})` }]
   }
   switch (issue.code) {
     case 'unrecognized_keys':

@@ -7,7 +7,7 @@ export function toMermaid(script: ScenarioScript, language: 'nl' | 'en' = 'nl'):
   out.push(`  [*] --> ${node(script.beats[0]!.id)}`)
   for (const beat of script.beats) {
     const what = beat.ask
-      ? `vraag: ${script.items[beat.ask]?.prompt[language] ?? beat.ask}`
+      ? `vraag › ${script.items[beat.ask]?.prompt[language] ?? beat.ask}`
       : beat.say
         ? script.lines[beat.say]?.[language] ?? beat.say
         : beat.wait

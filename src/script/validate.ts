@@ -24,7 +24,9 @@ export function validateScript(script: ScenarioScript, file: string, options: Va
   const errors: SceneError[] = []
   const add = (path: Path, message: string, hint?: string) => errors.push({ file, path, message, hint })
 
-  const beatIds = script.beats.map((b) => b.id)
+  // Sets, not lists: a scene near the size limit has thousands of beats and lookups must not go quadratic.
+  const beatIds = new Set(script.beats.map((b) => b.id))
+  const askedItems = new Set(script.beats.flatMap((b) => (b.ask === undefined ? [] : [b.ask])))
   const lineIds = Object.keys(script.lines)
   const itemIds = Object.keys(script.items)
   const assetIds = Object.keys(script.assets)
@@ -84,11 +86,11 @@ export function validateScript(script: ScenarioScript, file: string, options: Va
     }
     transitions.forEach((t, j) => {
       const path: Path = Array.isArray(beat.next) ? [...at, 'next', j] : [...at, 'next']
-      if (!beatIds.includes(t.to)) add([...path, 'to'], `unknown target beat "${t.to}"`, knownNamesHint(t.to, beatIds, 'beats'))
+      if (!beatIds.has(t.to)) add([...path, 'to'], `unknown target beat "${t.to}"`, knownNamesHint(t.to, [...beatIds], 'beats'))
       if (expected !== undefined && t.on !== expected) {
         add([...path, 'on'], `this beat never receives "${t.on}"`, `a beat that ${expected === 'answered' ? 'asks' : expected === 'continue' ? 'says' : 'waits'} moves on "${expected}"`)
       }
-      if (t.if) checkGuard(script, t.if, [...path, 'if'], add)
+      if (t.if) checkGuard(script, askedItems, t.if, [...path, 'if'], add)
     })
     if (transitions.every((t) => t.if !== undefined)) {
       add([...at, 'next'], `beat "${beat.id}" can get stuck: every way out has a condition`, 'add a last "next" without "if" as the fallback')
@@ -125,17 +127,23 @@ function checkFlow(script: ScenarioScript, add: (path: Path, message: string, hi
       add(['beats', index.get(beat.id)!], `beat "${beat.id}" can never be reached`, `no beat leads to it from the first beat "${script.beats[0]!.id}"; add a "next" to it or remove it`)
     }
   }
-  // A beat from which no end beat can be reached traps the client in a loop.
-  const canEnd = new Set(script.beats.filter((b) => b.end).map((b) => b.id))
-  let grew = true
-  while (grew) {
-    grew = false
-    for (const [id, targets] of edges) {
-      if (!canEnd.has(id) && targets.some((t) => canEnd.has(t))) {
-        canEnd.add(id)
-        grew = true
-      }
+  // A beat from which no end beat can be reached traps the client in a loop. Walking back from the end beats
+  // keeps this linear; repeating a forward pass until nothing changes took seconds on a long scene.
+  const from = new Map<string, string[]>()
+  for (const [id, targets] of edges) {
+    for (const t of targets) {
+      const sources = from.get(t)
+      if (sources) sources.push(id)
+      else from.set(t, [id])
     }
+  }
+  const canEnd = new Set<string>()
+  const back = script.beats.filter((b) => b.end).map((b) => b.id)
+  while (back.length) {
+    const id = back.pop()!
+    if (canEnd.has(id)) continue
+    canEnd.add(id)
+    for (const source of from.get(id) ?? []) back.push(source)
   }
   if (canEnd.size === 0) add(['beats'], 'the scene has no end beat', 'mark the last beat with "end: true"')
   else {
@@ -152,12 +160,16 @@ function checkRefParams(schema: z.ZodType, params: unknown, path: Path, add: (pa
   if (result.success) return result.data as Record<string, unknown>
   for (const issue of result.error.issues) {
     const p = [...path, ...issue.path.map((x) => (typeof x === 'number' ? x : String(x)))]
-    add(p, issue.code === 'unrecognized_keys' ? `unknown parameter ${issue.keys.map((k) => `"${k}"`).join(', ')}` : issue.message)
+    const key = p.at(-1)
+    if (issue.code === 'unrecognized_keys') add(p, `unknown parameter ${issue.keys.map((k) => `"${k}"`).join(', ')}`)
+    // Zod only says "Invalid input" for a parameter that is not there at all.
+    else if (issue.path.length === 1 && typeof params === 'object' && params !== null && !Object.hasOwn(params, String(key))) add(p, `missing parameter "${String(key)}"`)
+    else add(p, issue.message)
   }
   return undefined
 }
 
-function checkGuard(script: ScenarioScript, guard: { type: string; params: Record<string, unknown> }, path: Path, add: (path: Path, message: string, hint?: string) => void) {
+function checkGuard(script: ScenarioScript, askedItems: Set<string>, guard: { type: string; params: Record<string, unknown> }, path: Path, add: (path: Path, message: string, hint?: string) => void) {
   if (!(guardNames as string[]).includes(guard.type)) {
     add([...path, 'type'], `unknown guard "${guard.type}"`, knownNamesHint(guard.type, guardNames, 'guards'))
     return
@@ -171,8 +183,7 @@ function checkGuard(script: ScenarioScript, guard: { type: string; params: Recor
       add([...path, 'params', 'item'], `unknown item "${itemId}"`, knownNamesHint(itemId, Object.keys(script.items), 'items'))
       return
     }
-    const asked = script.beats.some((b) => b.ask === itemId)
-    if (!asked) add([...path, 'params', 'item'], `item "${itemId}" is never asked, so this condition is always false`, `add a beat with "ask: ${itemId}"`)
+    if (!askedItems.has(itemId)) add([...path, 'params', 'item'], `item "${itemId}" is never asked, so this condition is always false`, `add a beat with "ask: ${itemId}"`)
     if (guard.type !== 'answerIs' && (item.type === 'choice' || item.type === 'text')) {
       add([...path, 'type'], `"${guard.type}" compares numbers, but item "${itemId}" is a ${item.type} item`, 'use "answerIs" for choices')
     }

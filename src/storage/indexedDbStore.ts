@@ -1,4 +1,4 @@
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb'
+import { wrap, type DBSchema, type IDBPDatabase } from 'idb'
 import type { SnapshotEnvelope } from '../engine/envelope.ts'
 import type { LogRecord } from '../engine/runtime.ts'
 import type { SessionMeta, SessionStore, Settings } from './sessionStore.ts'
@@ -37,18 +37,18 @@ export async function openIndexedDbStore(idb: IDBFactory = globalThis.indexedDB,
   if (!idb) throw new StorageUnavailableError('this browser has no IndexedDB', 'unavailable')
   let db: IDBPDatabase<PerspectiefDB>
   try {
+    // Opened on `idb` itself: idb's openDB would always use the global factory and ignore the one passed in.
+    // An older version open elsewhere fires `blocked`; the timeout reports it.
+    const request = idb.open(databaseName, databaseVersion)
+    request.addEventListener('upgradeneeded', () => {
+      const database = request.result
+      database.createObjectStore('sessions', { keyPath: 'id' })
+      database.createObjectStore('snapshots', { keyPath: 'sessionId' })
+      database.createObjectStore('events', { keyPath: ['sessionId', 'seq'] }).createIndex('bySession', 'sessionId')
+      database.createObjectStore('settings', { keyPath: 'key' })
+    })
     db = await withTimeout(
-      openDB<PerspectiefDB>(databaseName, databaseVersion, {
-        upgrade(database) {
-          database.createObjectStore('sessions', { keyPath: 'id' })
-          database.createObjectStore('snapshots', { keyPath: 'sessionId' })
-          database.createObjectStore('events', { keyPath: ['sessionId', 'seq'] }).createIndex('bySession', 'sessionId')
-          database.createObjectStore('settings', { keyPath: 'key' })
-        },
-        blocked() {
-          /* an older version is open elsewhere; the timeout reports it */
-        },
-      }),
+      wrap(request) as Promise<IDBPDatabase<PerspectiefDB>>,
       timeoutMs,
       () => new StorageUnavailableError('storage is blocked by another open Perspectief tab', 'blocked'),
     )
@@ -76,15 +76,19 @@ function storeOn(db: IDBPDatabase<PerspectiefDB>): SessionStore {
         const meta = await tx.objectStore('sessions').get(batch.sessionId)
         if (!meta) throw new Error(`session ${batch.sessionId} does not exist`)
         // `add`, not `put`: a record that is already there aborts the whole commit instead of being overwritten.
-        for (const record of batch.records) void tx.objectStore('events').add(record)
-        void tx.objectStore('snapshots').put({ ...batch.envelope, sessionId: batch.sessionId })
-        void tx.objectStore('sessions').put({
-          ...meta,
-          status: batch.status,
-          updatedAt: batch.envelope.savedAt,
-          eventCount: meta.eventCount + batch.records.length,
-        })
-        await tx.done
+        // Every request's promise is awaited with tx.done: a failed request rejects its own promise too, and one
+        // left dangling would surface as an unhandled rejection on top of the aborted transaction.
+        await Promise.all([
+          ...batch.records.map((record) => tx.objectStore('events').add(record)),
+          tx.objectStore('snapshots').put({ ...batch.envelope, sessionId: batch.sessionId }),
+          tx.objectStore('sessions').put({
+            ...meta,
+            status: batch.status,
+            updatedAt: batch.envelope.savedAt,
+            eventCount: meta.eventCount + batch.records.length,
+          }),
+          tx.done,
+        ])
       } catch (cause) {
         throw cause instanceof Error && cause.name === 'QuotaExceededError' ? describeStorageFailure(cause) : cause
       }
@@ -107,11 +111,15 @@ function storeOn(db: IDBPDatabase<PerspectiefDB>): SessionStore {
     async closeSession(id, reason, record) {
       const tx = db.transaction(['sessions', 'events'], 'readwrite', { durability: 'strict' })
       const meta = await tx.objectStore('sessions').get(id)
-      if (meta) {
-        void tx.objectStore('events').add(record)
-        void tx.objectStore('sessions').put({ ...meta, status: 'closed', closedReason: reason, updatedAt: record.wall, eventCount: meta.eventCount + 1 })
-      }
-      await tx.done
+      await Promise.all([
+        ...(meta
+          ? [
+              tx.objectStore('events').add(record),
+              tx.objectStore('sessions').put({ ...meta, status: 'closed', closedReason: reason, updatedAt: record.wall, eventCount: meta.eventCount + 1 }),
+            ]
+          : []),
+        tx.done,
+      ])
     },
     async getSetting<K extends keyof Settings>(key: K) {
       return (await db.get('settings', key))?.value as Settings[K] | undefined
@@ -122,12 +130,14 @@ function storeOn(db: IDBPDatabase<PerspectiefDB>): SessionStore {
     async deleteSessionsBefore(cutoff) {
       const tx = db.transaction(['sessions', 'snapshots', 'events'], 'readwrite', { durability: 'strict' })
       const old = (await tx.objectStore('sessions').getAll()).filter((m) => new Date(m.updatedAt) < cutoff)
-      for (const meta of old) {
-        void tx.objectStore('sessions').delete(meta.id)
-        void tx.objectStore('snapshots').delete(meta.id)
-        void tx.objectStore('events').delete(IDBKeyRange.bound([meta.id, -Infinity], [meta.id, Infinity]))
-      }
-      await tx.done
+      await Promise.all([
+        ...old.flatMap((meta) => [
+          tx.objectStore('sessions').delete(meta.id),
+          tx.objectStore('snapshots').delete(meta.id),
+          tx.objectStore('events').delete(IDBKeyRange.bound([meta.id, -Infinity], [meta.id, Infinity])),
+        ]),
+        tx.done,
+      ])
       return old.length
     },
     close: () => db.close(),

@@ -23,8 +23,11 @@ export function createMemoryStore(): SessionStore & { failNextCommit(error: Erro
       const meta = sessions.get(batch.sessionId)
       if (!meta) throw new Error(`session ${batch.sessionId} does not exist`)
       const log = events.get(batch.sessionId) ?? []
+      // Like IndexedDB's `add`: a seq already stored, or repeated within the batch, rejects the whole batch.
+      const seqs = new Set(log.map((e) => e.seq))
       for (const r of batch.records) {
-        if (log.some((e) => e.seq === r.seq)) throw new Error(`record ${r.seq} of session ${batch.sessionId} is already stored`)
+        if (seqs.has(r.seq)) throw new Error(`record ${r.seq} of session ${batch.sessionId} is already stored`)
+        seqs.add(r.seq)
       }
       log.push(...batch.records)
       events.set(batch.sessionId, log)
@@ -49,6 +52,7 @@ export function createMemoryStore(): SessionStore & { failNextCommit(error: Erro
     async closeSession(id, reason, record) {
       const meta = sessions.get(id)
       if (!meta) return
+      if ((events.get(id) ?? []).some((e) => e.seq === record.seq)) throw new Error(`record ${record.seq} of session ${id} is already stored`)
       events.set(id, [...(events.get(id) ?? []), record])
       sessions.set(id, { ...meta, status: 'closed', closedReason: reason, updatedAt: record.wall, eventCount: meta.eventCount + 1 })
     },

@@ -20,7 +20,7 @@ export default defineConfig({
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], channel: undefined } }],
   webServer: {
     // A fresh test-mode build every run: a reused server once tested a stale build.
-    command: `npx vite build --outDir .test-output/dist --emptyOutDir && npx vite preview --outDir .test-output/dist --port ${port} --strictPort`,
+    command: `npx vite build --outDir ../.test-output/dist --emptyOutDir && npx vite preview --outDir ../.test-output/dist --port ${port} --strictPort`,
     cwd: '../..',
     env: { PERSPECTIEF_TEST_MODE: '1' },
     url: `http://localhost:${port}`,

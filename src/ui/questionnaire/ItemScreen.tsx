@@ -50,7 +50,7 @@ export function ItemScreen({ itemId, item, onAnswer }: { itemId: string; item: I
         {nudge ? t('answerRequired') : ''}
       </p>
       <div className="actions">
-        <button type="button" className="primary" onClick={submit} aria-disabled={!answered}>
+        <button type="button" className="primary" onClick={submit} data-ready={answered}>
           {t('next')}
         </button>
         {item.type === 'text' && item.optional && (

@@ -1,0 +1,29 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { join, relative, resolve } from 'node:path'
+import { parseScene, type ParseResult } from '../src/script/parse.ts'
+
+export const repoRoot = resolve(import.meta.dirname, '..')
+export const scenesDir = join(repoRoot, 'scenes')
+
+export interface SceneFile {
+  id: string
+  file: string
+  result: ParseResult
+}
+
+/** Every `scenes/<id>/scene.yaml`, parsed and validated, with asset files checked on disk. */
+export function readSceneFiles(dir = scenesDir): SceneFile[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && existsSync(join(dir, d.name, 'scene.yaml')))
+    .map((d) => d.name)
+    .sort()
+    .map((id) => {
+      const path = join(dir, id, 'scene.yaml')
+      const file = relative(repoRoot, path)
+      const result = parseScene(readFileSync(path, 'utf8'), file, { assetExists: (src) => existsSync(join(repoRoot, src)) })
+      if (result.ok && result.script.id !== id) {
+        return { id, file, result: { ok: false as const, errors: [{ file, path: ['id'], message: `id "${result.script.id}" does not match its folder "${id}"`, hint: `rename the folder or set "id: ${id}"` }] } }
+      }
+      return { id, file, result }
+    })
+}

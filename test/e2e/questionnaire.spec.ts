@@ -1,0 +1,96 @@
+import { readFileSync } from 'node:fs'
+import { answerChoice, expect, startCheckIn, test } from './fixtures.ts'
+
+test('a client plays the whole check-in, waits through a timed pause, and saves the file for the trainer', async ({ page }) => {
+  await startCheckIn(page, 'IJ90')
+  await page.getByRole('button', { name: 'Verder' }).click()
+  await answerChoice(page, /^2$/, 'ask-sleep')
+  await answerChoice(page, 'Gaat wel', 'ask-hard-part')
+  await page.getByRole('textbox').fill('<b>ruzie</b> thuis')
+  await page.getByRole('button', { name: 'Verder' }).click()
+  await expect(page.getByTestId('beat')).toHaveAttribute('data-beat', 'ask-stress')
+  await page.getByRole('slider').fill('8')
+  await page.getByRole('button', { name: 'Verder' }).click()
+  // A 5 s breathing pause; the test build's clock runs it 50x faster, and no button skips it.
+  await expect(page.getByTestId('beat')).toHaveAttribute('data-beat', 'breathe')
+  await expect(page.getByRole('button', { name: 'Verder' })).toHaveCount(0)
+  await expect(page.getByTestId('beat')).toHaveAttribute('data-beat', 'ask-talk')
+  await answerChoice(page, 'Ja', 'thanks')
+  await expect(page.getByRole('heading', { name: 'Klaar!' })).toBeVisible()
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Bewaar bestand voor begeleider' }).click()])
+  expect(download.suggestedFilename()).toMatch(/^perspectief_IJ90_check-in_\d{4}-\d{2}-\d{2}-\d{2}-\d{2}\.json$/)
+  const bundle = JSON.parse(readFileSync((await download.path())!, 'utf8'))
+  expect(bundle).toMatchObject({ format: 'perspectief.session', schemaVersion: 1, scene: { id: 'check-in', version: 1 }, session: { clientCode: 'IJ90', status: 'completed' } })
+  expect(bundle.scene.hash).toMatch(/^[0-9a-f]{64}$/)
+  expect(typeof bundle.appVersion).toBe('string')
+  const answers = bundle.events.filter((e: { type: string }) => e.type === 'answer.given').map((e: { data: { item: string; value: unknown } }) => [e.data.item, e.data.value])
+  expect(answers).toEqual([
+    ['mood', 2],
+    ['sleep', 'so-so'],
+    ['hard-part', '<b>ruzie</b> thuis'],
+    ['stress', 8],
+    ['talk', 'yes'],
+  ])
+  expect(bundle.events.map((e: { type: string }) => e.type)).toContain('wait.ended')
+  expect(bundle.events.map((e: { seq: number }) => e.seq)).toEqual(bundle.events.map((_: unknown, i: number) => i + 1))
+})
+
+test('the lobby works in English and every prompt has a read-aloud control with a fallback', async ({ page }) => {
+  await page.goto('/')
+  await page.getByRole('button', { name: 'English' }).click()
+  await expect(page.getByRole('heading', { name: 'Before you start' })).toBeVisible()
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en')
+  await page.getByRole('button', { name: 'I understand and take part' }).click()
+  await page.getByLabel('Code').fill('KL12')
+  await page.getByRole('button', { name: 'Next' }).click()
+  await page.getByRole('button', { name: /How are you\?/ }).click()
+  // The trainer's parameter, declared in the scene: "ask more on hard days" off skips the free-text question.
+  await page.getByRole('button', { name: 'No' }).click()
+  await page.getByRole('button', { name: 'Start' }).click()
+  await page.getByRole('button', { name: 'Next' }).click()
+  await page.getByRole('radio', { name: /^5/ }).click()
+  await page.getByRole('button', { name: 'Next' }).click()
+  await page.getByRole('radio', { name: 'Badly' }).click()
+  await page.getByRole('button', { name: 'Next' }).click()
+  await expect(page.getByTestId('beat')).toHaveAttribute('data-beat', 'ask-stress')
+  await expect(page.getByRole('heading', { name: 'How much tension do you feel now?' })).toBeVisible()
+
+  // Headless Chromium has no speech voices: the control must explain, not fail silently.
+  await page.getByTestId('read-aloud').click()
+  await expect(page.getByText('Reading aloud does not work on this device')).toBeVisible()
+
+  // Asking to go on without an answer gets a kind nudge, not a silent no.
+  await page.getByRole('slider').fill('3')
+  await page.getByRole('button', { name: 'Next' }).click()
+  await expect(page.getByTestId('beat')).toHaveAttribute('data-beat', 'ask-talk')
+  await page.getByRole('button', { name: 'Next' }).click()
+  await expect(page.getByRole('alert')).toContainText('Choose an answer first')
+})
+
+test('storage that is refused gives a clear message and a way to keep the data by export', async ({ page }) => {
+  await page.addInitScript(() => {
+    // What private modes and locked-down browsers do: IndexedDB exists but refuses to open.
+    const refuse = () => {
+      throw new DOMException('The user denied permission to access the database.', 'UnknownError')
+    }
+    Object.defineProperty(IDBFactory.prototype, 'open', { value: refuse })
+    Object.defineProperty(IDBFactory.prototype, 'databases', { value: () => Promise.resolve([{ name: 'perspectief', version: 1 }]) })
+  })
+  await page.goto('/?speed=50')
+  await expect(page.getByRole('heading', { name: 'Opslaan lukt niet' })).toBeVisible()
+  await expect(page.getByTestId('storage-reason')).toContainText('denied permission')
+  await page.getByRole('button', { name: 'Oefen zonder opslaan' }).click()
+  await expect(page.getByText('Let op: er wordt niets bewaard op dit apparaat.')).toBeVisible()
+  await page.getByLabel('Code').fill('MN34')
+  await page.getByRole('button', { name: 'Verder' }).click()
+  await page.getByRole('button', { name: /Hoe gaat het\?/ }).click()
+  await page.getByRole('button', { name: 'Begin' }).click()
+  await page.getByRole('button', { name: 'Verder' }).click()
+  await answerChoice(page, /^1: /, 'ask-sleep')
+  await page.getByRole('button', { name: 'Instellingen' }).click()
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Bewaar bestand' }).click()])
+  const bundle = JSON.parse(readFileSync((await download.path())!, 'utf8'))
+  expect(bundle.session.clientCode).toBe('MN34')
+  expect(bundle.events.find((e: { type: string }) => e.type === 'answer.given')?.data.value).toBe(1)
+})
