@@ -164,6 +164,7 @@ export async function beginScene(sceneId: string, params: ParamValues) {
   try {
     attach(await startSession(deps(), scene, code, params))
     set({ notice: null })
+    await refreshSessions()
   } catch (cause) {
     set({ error: describeStorageFailure(cause).message })
   }

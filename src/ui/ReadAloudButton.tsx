@@ -35,7 +35,7 @@ export function ReadAloudButton({ text }: { text: string }) {
   return (
     <div className="read-aloud">
       <button type="button" className="secondary" onClick={onClick} aria-pressed={speaking} data-testid="read-aloud">
-        <span aria-hidden="true">🔊 </span>
+        <SpeakerIcon />
         {speaking ? t('stopReading') : t('readAloud')}
       </button>
       {explain && (
@@ -44,5 +44,15 @@ export function ReadAloudButton({ text }: { text: string }) {
         </p>
       )}
     </div>
+  )
+}
+
+/** Drawn inline: emoji glyphs are missing on some devices, and icon fonts would be a request. */
+function SpeakerIcon() {
+  return (
+    <svg aria-hidden="true" width="1.2em" height="1.2em" viewBox="0 0 24 24" style={{ verticalAlign: '-0.2em', marginRight: '0.4em' }}>
+      <path d="M4 9h4l5-4v14l-5-4H4z" fill="currentColor" />
+      <path d="M16 8.5a5 5 0 0 1 0 7M18.5 6a8.5 8.5 0 0 1 0 12" stroke="currentColor" strokeWidth="2" fill="none" strokeLinecap="round" />
+    </svg>
   )
 }

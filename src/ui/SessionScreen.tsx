@@ -10,7 +10,7 @@ import { ReadAloudButton } from './ReadAloudButton.tsx'
 export function SessionScreen() {
   const t = useT()
   const language = useLanguage((s) => s.language)
-  const { running, view, notice } = useApp()
+  const { running, view, notice, memoryOnly } = useApp()
   const shownAt = useRef(0)
   const beatId = view?.beat
   useEffect(() => {
@@ -35,6 +35,11 @@ export function SessionScreen() {
           <p role="status" className="notice" data-testid="resumed-notice">
             {t('resumedNotice')}
           </p>
+        )}
+        {memoryOnly && !done && (
+          <button type="button" className="secondary" onClick={() => void exportSession(running.meta.id)}>
+            {t('exportNow')}
+          </button>
         )}
         {view.storageError && (
           <div role="alert" className="warning">

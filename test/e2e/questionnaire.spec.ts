@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs'
-import { answerChoice, expect, startCheckIn, test } from './fixtures.ts'
+import { answerChoice, expect, startCheckIn, storedEvents, test } from './fixtures.ts'
 
 test('a client plays the whole check-in, waits through a timed pause, and saves the file for the trainer', async ({ page }) => {
   await startCheckIn(page, 'IJ90')
@@ -88,9 +88,39 @@ test('storage that is refused gives a clear message and a way to keep the data b
   await page.getByRole('button', { name: 'Begin' }).click()
   await page.getByRole('button', { name: 'Verder' }).click()
   await answerChoice(page, /^1: /, 'ask-sleep')
-  await page.getByRole('button', { name: 'Instellingen' }).click()
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Bewaar bestand' }).click()])
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Bewaar nu een bestand' }).click()])
   const bundle = JSON.parse(readFileSync((await download.path())!, 'utf8'))
   expect(bundle.session.clientCode).toBe('MN34')
   expect(bundle.events.find((e: { type: string }) => e.type === 'answer.given')?.data.value).toBe(1)
+})
+
+test('a full device mid-session keeps the answer, offers export at once, and saves it once space is back', async ({ page }) => {
+  await page.addInitScript(() => {
+    const add = IDBObjectStore.prototype.add
+    IDBObjectStore.prototype.add = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['add']>) {
+      if ((window as unknown as { fullDisk?: boolean }).fullDisk && this.name === 'events') {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError')
+      }
+      return add.apply(this, args)
+    }
+  })
+  await startCheckIn(page, 'QR78')
+  await page.getByRole('button', { name: 'Verder' }).click()
+  await page.evaluate(() => ((window as unknown as { fullDisk: boolean }).fullDisk = true))
+  await page.getByRole('radio', { name: /^4$/ }).click()
+  await page.getByRole('button', { name: 'Verder' }).click()
+  await expect(page.getByRole('alert')).toContainText('Opslaan is mislukt')
+  await expect(page.getByRole('alert')).toContainText('Niets is kwijt')
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Bewaar nu een bestand' }).click()])
+  const bundle = JSON.parse(readFileSync((await download.path())!, 'utf8'))
+  expect(bundle.includesUnsaved).toBe(true)
+  expect(bundle.events.find((e: { type: string }) => e.type === 'answer.given')?.data).toMatchObject({ item: 'mood', value: 4 })
+
+  await page.evaluate(() => ((window as unknown as { fullDisk: boolean }).fullDisk = false))
+  await page.getByRole('button', { name: 'Probeer opnieuw op te slaan' }).click()
+  await expect(page.getByRole('alert')).toHaveCount(0)
+  const stored = await storedEvents(page)
+  expect(stored.find((e) => e.type === 'answer.given')?.data).toMatchObject({ item: 'mood', value: 4 })
+  expect(stored.map((e) => e.seq)).toEqual(stored.map((_, i) => i + 1))
 })
