@@ -1,9 +1,10 @@
 import { assign, enqueueActions, setup, type ActionFunction } from 'xstate'
 import type { ActionParams, GuardName, GuardParams } from '../script/vocabulary.ts'
+import type { LogEventType } from './logEvents.ts'
 import type { AnswerValue, LogEmitted, SceneContext, SceneEvent, SceneInput } from './sceneTypes.ts'
 
 interface LogEventParams {
-  type: string
+  type: LogEventType
   data?: Record<string, unknown>
   /** Copy the answer and its latency from the event (answers are only known at run time). */
   withAnswer?: boolean

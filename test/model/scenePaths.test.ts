@@ -1,8 +1,9 @@
 import { getAdjacencyMap } from '@xstate/graph'
-import type { AnyStateMachine } from 'xstate'
+import { createActor, type AnyStateMachine } from 'xstate'
 import { describe, expect, it } from 'vitest'
 import type { SceneContext } from '../../src/engine/sceneTypes.ts'
 import type { ParamValues, ScenarioScript } from '../../src/script/schema.ts'
+import { checkLogData } from '../../src/engine/logEvents.ts'
 import { machineFor } from '../../src/engine/machineCache.ts'
 import { scriptHash } from '../../src/script/scriptHash.ts'
 import { readSceneFiles } from '../../scripts/sceneFiles.ts'
@@ -78,5 +79,33 @@ describe.each(scenes.map((s) => [s.id, s] as const))('scene %s', (_id, scene) =>
         }
       }
     }
+  })
+})
+
+describe.each(scenes.filter((s) => s.result.ok).map((s) => [s.id, s] as const))('scene %s log', (_id, scene) => {
+  it('emits only declared event types, each with the data its type promises', async () => {
+    if (!scene.result.ok) return
+    const script = scene.result.script
+    const machine = machineFor(script, await scriptHash(script))
+    const problems = new Set<string>()
+    const seen = new Set<string>()
+    for (const params of paramCombinations(script)) {
+      for (const { state } of Object.values(explore(machine as unknown as AnyStateMachine, script, params))) {
+        // Replay one input from this state with a live actor, to see what it emits.
+        for (const event of sampleEvents(script, state.context.beat)) {
+          const actor = createActor(machine, { input: { sessionId: 'model', params, startedAt: 0 }, snapshot: machine.resolveState({ value: state.context.beat, context: state.context }) })
+          actor.on('log', ({ record }) => {
+            seen.add(record.type)
+            const problem = checkLogData(record.type, record.data)
+            if (problem) problems.add(problem)
+          })
+          actor.start()
+          actor.send(event)
+          actor.stop()
+        }
+      }
+    }
+    expect([...problems]).toEqual([])
+    expect(seen.has('answer.given')).toBe(true)
   })
 })
