@@ -5,6 +5,7 @@ import type { ParamValue } from '../script/schema.ts'
 import { useLanguage } from '../i18n/languageStore.ts'
 import { useT } from '../i18n/useT.ts'
 import { Layout } from './Layout.tsx'
+import { ReadAloudButton } from './ReadAloudButton.tsx'
 
 /** The trainer's choices for a scene, exactly as the scene declares them, checked before the session starts. */
 export function ParamsScreen({ sceneId }: { sceneId: string }) {
@@ -21,6 +22,7 @@ export function ParamsScreen({ sceneId }: { sceneId: string }) {
   return (
     <Layout title={scene.script.title[language]}>
       <h2>{t('paramsTitle')}</h2>
+      <ReadAloudButton text={`${t('paramsTitle')}. ${t('paramsHelp')}`} />
       <p>{t('paramsHelp')}</p>
       {Object.entries(scene.script.params).map(([key, param]) => (
         <fieldset key={key} className="param">
