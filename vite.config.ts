@@ -4,6 +4,7 @@ import basicSsl from '@vitejs/plugin-basic-ssl'
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { defineConfig, type Plugin } from 'vite'
+import { scenesPlugin } from './scripts/vite/scenesPlugin.ts'
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string }
 
@@ -27,7 +28,7 @@ export default defineConfig({
   root: 'src',
   envDir: repoRoot,
   publicDir: false,
-  plugins: [react(), contentSecurityPolicy(), ...(https ? [basicSsl()] : [])],
+  plugins: [react(), scenesPlugin(), contentSecurityPolicy(), ...(https ? [basicSsl()] : [])],
   define: {
     __APP_VERSION__: JSON.stringify(pkg.version),
     // Test mode (a faster scene clock via ?speed=N) only exists in builds made for the e2e tests.

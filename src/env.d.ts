@@ -1,2 +1,7 @@
 declare const __APP_VERSION__: string
 declare const __TEST_MODE__: boolean
+
+declare module 'virtual:perspectief/scenes' {
+  const scenes: import('./script/bundledScene.ts').BundledScene[]
+  export default scenes
+}

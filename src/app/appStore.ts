@@ -4,7 +4,6 @@ import type { RuntimeView } from '../engine/runtime.ts'
 import { buildSessionBundle, bundleFileName } from '../export/sessionBundle.ts'
 import { downloadFile } from '../export/downloadFile.ts'
 import type { ParamValues } from '../script/schema.ts'
-import type { SceneError } from '../script/sceneError.ts'
 import { eraseDevice, type EraseReport } from '../storage/eraseDevice.ts'
 import { databaseName, describeStorageFailure, openIndexedDbStore } from '../storage/indexedDbStore.ts'
 import { createMemoryStore } from '../storage/memoryStore.ts'
@@ -34,7 +33,6 @@ interface AppState {
   /** Nothing is written to the device (storage refused); exports are the only copy. */
   memoryOnly: boolean
   scenes: CatalogScene[]
-  sceneErrors: SceneError[]
   clientCode: string | null
   sessions: SessionMeta[]
   running: RunningSession | null
@@ -48,7 +46,6 @@ const initial: AppState = {
   store: null,
   memoryOnly: false,
   scenes: [],
-  sceneErrors: [],
   clientCode: null,
   sessions: [],
   running: null,
@@ -80,8 +77,7 @@ async function databaseExists(): Promise<boolean> {
 }
 
 export async function boot(): Promise<void> {
-  const catalog = await loadCatalog()
-  set({ scenes: catalog.scenes, sceneErrors: catalog.errors })
+  set({ scenes: loadCatalog() })
   let exists: boolean
   try {
     exists = await databaseExists()

@@ -14,7 +14,7 @@ const sceneText = readFileSync(new URL('../../scenes/check-in/scene.yaml', impor
 async function catalogScene(text: string): Promise<CatalogScene> {
   const parsed = parseScene(text, file)
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors))
-  return { script: parsed.script, hash: await scriptHash(parsed.script), file }
+  return { script: parsed.script, hash: await scriptHash(parsed.script), file, stimulusSets: {} }
 }
 
 const running: SceneRuntime[] = []

@@ -1,5 +1,5 @@
+import { eventForBeat } from '../script/beatEvent.ts'
 import { transitionsOf, type Beat, type ScenarioScript } from '../script/schema.ts'
-import { eventForBeat } from '../script/validate.ts'
 
 /** A named behaviour with parameters, exactly as XState's `setup()` registry expects it. */
 export interface BehaviourRef {

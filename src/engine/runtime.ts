@@ -1,8 +1,8 @@
-import { createActor, type Actor } from 'xstate'
+import { createActor, type AnyStateMachine } from 'xstate'
 import type { SessionClock } from './clock.ts'
 import { snapshotSchemaVersion, type SnapshotEnvelope } from './envelope.ts'
 import type { SceneMachine } from './machineCache.ts'
-import type { EmittedRecord, SceneContext, SceneInputEvent } from './sceneTypes.ts'
+import type { EmittedRecord, LogEmitted, SceneContext, SceneInputEvent } from './sceneTypes.ts'
 
 /** A research-log record as stored: what the machine emitted plus who and when. */
 export interface LogRecord extends EmittedRecord {
@@ -26,27 +26,56 @@ export interface SessionPersistence {
   commit(batch: CommitBatch): Promise<void>
 }
 
+/** What every machine the runtime runs keeps in context: where it is, the log counter, and a pending deadline. */
+export interface RunnableContext {
+  /** The position inputs must name (a beat id, or a trial attempt); inputs for another position are dropped. */
+  beat: string
+  seq: number
+  deadlineAt: number | null
+}
+
 /** What renderers show: only ever state whose log records are already committed. */
-export interface RuntimeView {
+export interface RuntimeView<TContext extends RunnableContext = SceneContext> {
   beat: string
   status: RunStatus
-  context: SceneContext
+  /** The machine's state value, for machines whose states are more than their beats (the drill). */
+  state: unknown
+  context: TContext
   /** Set when the last commit failed; the records stay in `unsaved` until one succeeds. */
   storageError: string | null
 }
 
-export interface RuntimeOptions {
-  machine: SceneMachine
+interface CommonOptions {
   sceneId: string
   scriptHash: string
   appVersion: string
   sessionId: string
-  params: SceneContext['params']
-  timeScale?: number
   persistence: SessionPersistence
   clock: SessionClock
   /** A stored snapshot to resume from; the caller has checked it with `checkEnvelope`. */
   resumeFrom?: SnapshotEnvelope
+}
+
+export interface RuntimeOptions extends CommonOptions {
+  machine: SceneMachine
+  params: SceneContext['params']
+  timeScale?: number
+}
+
+export interface MachineRuntimeOptions extends CommonOptions {
+  machine: AnyStateMachine
+  /** The machine's input; ignored when resuming (the snapshot has it all). */
+  input: Record<string, unknown>
+}
+
+/** Runs a scripted scene (questionnaire and, later, VR beats). */
+export function createSceneRuntime(options: RuntimeOptions) {
+  const { machine, params, timeScale, ...common } = options
+  return createMachineRuntime<SceneContext, SceneInputEvent>({
+    ...common,
+    machine,
+    input: { sessionId: options.sessionId, params, timeScale: timeScale ?? 1, startedAt: options.clock.now() },
+  })
 }
 
 /**
@@ -54,21 +83,21 @@ export interface RuntimeOptions {
  * with the new snapshot in one store transaction before anyone sees the new beat. A crash therefore loses
  * at most the input being handled, never half of it, and a resume never repeats a record.
  */
-export function createSceneRuntime(options: RuntimeOptions) {
+export function createMachineRuntime<TContext extends RunnableContext, TInput extends { type: string }>(options: MachineRuntimeOptions) {
   const { machine, clock, persistence } = options
-  const actor: Actor<SceneMachine> = createActor(machine, {
-    input: { sessionId: options.sessionId, params: options.params, timeScale: options.timeScale ?? 1, startedAt: clock.now() },
+  const actor = createActor(machine, {
+    input: options.input,
     ...(options.resumeFrom ? { snapshot: options.resumeFrom.snapshot as never } : {}),
   })
   const unsaved: LogRecord[] = []
   let stampT = clock.perf()
   let stampWall = clock.now()
-  actor.on('log', ({ record }) => {
+  actor.on('log', ({ record }: LogEmitted) => {
     unsaved.push({ ...record, sessionId: options.sessionId, t: stampT, wall: new Date(stampWall).toISOString() })
   })
 
-  let view: RuntimeView | null = null
-  const listeners = new Set<(view: RuntimeView) => void>()
+  let view: RuntimeView<TContext> | null = null
+  const listeners = new Set<(view: RuntimeView<TContext>) => void>()
   let queue: Promise<void> = Promise.resolve()
   let cancelDeadline: (() => void) | null = null
   let stopped = false
@@ -93,7 +122,8 @@ export function createSceneRuntime(options: RuntimeOptions) {
     } catch (cause) {
       storageError = cause instanceof Error ? cause.message : String(cause)
     }
-    view = { beat: snapshot.context.beat, status: status(), context: snapshot.context, storageError }
+    const context = snapshot.context as TContext
+    view = { beat: context.beat, status: status(), state: snapshot.value, context, storageError }
     armDeadline()
     for (const l of listeners) l(view)
   }
@@ -101,9 +131,9 @@ export function createSceneRuntime(options: RuntimeOptions) {
   function armDeadline() {
     cancelDeadline?.()
     cancelDeadline = null
-    const { deadlineAt } = actor.getSnapshot().context
+    const { deadlineAt } = actor.getSnapshot().context as TContext
     if (deadlineAt === null || stopped) return
-    cancelDeadline = clock.schedule(() => void send({ type: 'deadline' }), deadlineAt - clock.now())
+    cancelDeadline = clock.schedule(() => void send({ type: 'deadline' } as unknown as TInput), deadlineAt - clock.now())
   }
 
   function enqueue(task: () => Promise<void>): Promise<void> {
@@ -112,10 +142,10 @@ export function createSceneRuntime(options: RuntimeOptions) {
   }
 
   /** Sends a renderer's input. Inputs for a beat that is no longer current (a double tap) are dropped. */
-  function send(input: SceneInputEvent, eventTimeStamp?: number): Promise<void> {
+  function send(input: TInput, eventTimeStamp?: number): Promise<void> {
     return enqueue(async () => {
       if (stopped || status() === 'completed') return
-      if ('beat' in input && input.beat !== actor.getSnapshot().context.beat) return
+      if ('beat' in input && input.beat !== (actor.getSnapshot().context as TContext).beat) return
       stampT = eventTimeStamp ?? clock.perf()
       stampWall = clock.now()
       actor.send({ ...input, at: clock.now() } as never)
@@ -139,7 +169,7 @@ export function createSceneRuntime(options: RuntimeOptions) {
     getView: () => view,
     /** Records not yet in storage; shown in an export-now file when storage fails. */
     unsavedRecords: () => unsaved.slice(),
-    subscribe(listener: (view: RuntimeView) => void) {
+    subscribe(listener: (view: RuntimeView<TContext>) => void) {
       listeners.add(listener)
       return () => listeners.delete(listener)
     },
@@ -152,3 +182,4 @@ export function createSceneRuntime(options: RuntimeOptions) {
 }
 
 export type SceneRuntime = ReturnType<typeof createSceneRuntime>
+export type MachineRuntime<TContext extends RunnableContext, TInput extends { type: string }> = ReturnType<typeof createMachineRuntime<TContext, TInput>>

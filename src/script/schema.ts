@@ -107,7 +107,32 @@ export const Beat = z
   })
   .strict()
 
-export const sceneKinds = ['questionnaire'] as const
+export const sceneKinds = ['questionnaire', 'drill'] as const
+
+/**
+ * Fixed settings of an approach-avoidance swipe drill. The trial loop itself is code (src/engine/drill);
+ * what a trainer may change per session goes in `params`.
+ */
+export const DrillSettings = z
+  .object({
+    /** Stimulus sets by id → manifest path (relative to the repository root). A `stimulusSet` param picks one. */
+    stimulusSets: z.record(z.string().regex(idPattern, 'use lower-case letters, digits and dashes'), z.string().min(1)),
+    /** Practice trials before every session (balanced, not scored). */
+    practiceTrials: z.number().int().min(0).max(40).default(8),
+    /** The pause between pictures, in ms. Kept short: Brein de Baas users asked for shorter pauses. */
+    fixationMs: z.number().int().min(100).max(3000).default(300),
+    /** How long the kind feedback after a wrong swipe or a timeout stays, in ms. */
+    feedbackMs: z.number().int().min(300).max(5000).default(1200),
+    /** No response within this many ms after onset is logged as "none" and the trial repeats. */
+    timeoutMs: z.number().int().min(500).max(10000).default(3000),
+    /** Movement along the swipe axis, in CSS px, that counts as initiation (REFERENCE: about 10). */
+    initiationPx: z.number().min(2).max(60).default(10),
+    /** Share of the screen height the finger travels to complete a swipe. */
+    exitFraction: z.number().min(0.1).max(0.6).default(0.25),
+    /** No more than this many trials in a row with the same category, or with the same required move. */
+    maxRunLength: z.number().int().min(2).max(10).default(3),
+  })
+  .strict()
 
 export const ScenarioScript = z
   .object({
@@ -121,7 +146,9 @@ export const ScenarioScript = z
     items: z.record(z.string(), Item).default({}),
     lines: z.record(z.string(), Line).default({}),
     assets: z.record(z.string(), Asset).default({}),
-    beats: z.array(Beat).min(1),
+    /** The scene's flow. Required for questionnaires; a drill's flow is its trial loop. */
+    beats: z.array(Beat).default([]),
+    drill: DrillSettings.optional(),
   })
   .strict()
 
@@ -132,6 +159,7 @@ export type Transition = z.infer<typeof Transition>
 export type Item = z.infer<typeof Item>
 export type Param = z.infer<typeof Param>
 export type Line = z.infer<typeof Line>
+export type DrillSettings = z.infer<typeof DrillSettings>
 export type ParamValue = z.infer<typeof Scalar>
 export type ParamValues = Record<string, ParamValue>
 

@@ -1,7 +1,10 @@
 import type { z } from 'zod'
-import { transitionsOf, type Beat, type Item, type ScenarioScript } from './schema.ts'
+import { transitionsOf, type Item, type ScenarioScript } from './schema.ts'
 import { knownNamesHint, type SceneError } from './sceneError.ts'
-import { actionNames, actionParams, guardNames, guardParams, type BeatEvent } from './vocabulary.ts'
+import { eventForBeat } from './beatEvent.ts'
+import { actionNames, actionParams, guardNames, guardParams } from './vocabulary.ts'
+
+export { eventForBeat }
 
 export interface ValidateOptions {
   /** Checks that an asset's file exists (the CLI passes one; the browser cannot list files). */
@@ -9,15 +12,6 @@ export interface ValidateOptions {
 }
 
 type Path = (string | number)[]
-
-/** The event a beat waits for follows from what it does: a line waits for "continue", a question for "answered". */
-export function eventForBeat(beat: Pick<Beat, 'say' | 'ask' | 'wait'>): BeatEvent | undefined {
-  if (beat.ask !== undefined) return 'answered'
-  // A line shown during a wait has no button: the wait moves the beat on.
-  if (beat.wait !== undefined) return 'deadline'
-  if (beat.say !== undefined) return 'continue'
-  return undefined
-}
 
 /** Checks every cross-reference and the shape of the flow. Returns all errors, not just the first. */
 export function validateScript(script: ScenarioScript, file: string, options: ValidateOptions = {}): SceneError[] {
@@ -107,8 +101,35 @@ export function validateScript(script: ScenarioScript, file: string, options: Va
     }),
   )
 
-  if (errors.length === 0) checkFlow(script, add)
+  if (script.kind === 'drill') checkDrill(script, options, add)
+  else if (script.drill) add(['drill'], `a ${script.kind} scene has no drill settings`, 'remove "drill" or set "kind: drill"')
+  if (script.kind === 'questionnaire' && script.beats.length === 0) {
+    add(['beats'], 'a questionnaire scene needs at least one beat', 'add a list of beats, the first one is where the scene starts')
+  }
+  if (errors.length === 0 && script.beats.length > 0) checkFlow(script, add)
   return errors
+}
+
+/** The drill's own rules: settings present, and the stimulus-set parameter names sets that exist. */
+function checkDrill(script: ScenarioScript, options: ValidateOptions, add: (path: Path, message: string, hint?: string) => void) {
+  if (!script.drill) {
+    add(['drill'], 'a drill scene needs "drill" settings', 'add "drill: { stimulusSets: { my-set: assets/…/manifest.json } }"')
+    return
+  }
+  if (script.beats.length > 0) add(['beats'], 'a drill scene has no beats: its trial loop is built in', 'remove "beats"')
+  const sets = Object.keys(script.drill.stimulusSets)
+  if (sets.length === 0) add(['drill', 'stimulusSets'], 'a drill needs at least one stimulus set')
+  for (const [id, manifest] of Object.entries(script.drill.stimulusSets)) {
+    if (options.assetExists && !options.assetExists(manifest)) add(['drill', 'stimulusSets', id], `manifest "${manifest}" does not exist`, 'paths are relative to the repository root')
+  }
+  const param = script.params.stimulusSet
+  if (!param) add(['params'], 'a drill needs a "stimulusSet" parameter', `add an enum parameter with values: ${sets.join(', ')}`)
+  else if (param.type !== 'enum') add(['params', 'stimulusSet', 'type'], '"stimulusSet" must be an enum parameter')
+  else {
+    param.values.forEach((v, i) => {
+      if (!sets.includes(String(v))) add(['params', 'stimulusSet', 'values', i], `unknown stimulus set "${v}"`, knownNamesHint(String(v), sets, 'stimulus sets'))
+    })
+  }
 }
 
 function checkFlow(script: ScenarioScript, add: (path: Path, message: string, hint?: string) => void) {

@@ -1,5 +1,4 @@
 import { useState, type ChangeEvent } from 'react'
-import { parseScene } from '../script/parse.ts'
 import { formatSceneError, type SceneError } from '../script/sceneError.ts'
 import { useT } from '../i18n/useT.ts'
 
@@ -15,6 +14,8 @@ export function SceneFileCheck() {
   const [results, setResults] = useState<Checked[]>([])
   const onFiles = async (e: ChangeEvent<HTMLInputElement>) => {
     const files = [...(e.target.files ?? [])]
+    // The YAML parser and schema load only when an author actually checks a file.
+    const { parseScene } = await import('../script/parse.ts')
     const checked: Checked[] = []
     for (const file of files) {
       const text = await file.text().catch(() => '')

@@ -1,0 +1,175 @@
+/**
+ * Small descriptive statistics for the drill scores. Every function returns `null` instead of NaN or Infinity
+ * when its value is undefined (no data, zero spread), so results stay JSON-serialisable and the debrief can
+ * show "not enough data" instead of a meaningless number.
+ */
+
+/** A source of uniform numbers in [0, 1); seeded so that every score that draws random numbers is reproducible. */
+export type Rng = () => number
+
+/** Scale that makes the MAD a consistent estimator of the SD for normal data (1 / Φ⁻¹(3/4)). */
+export const madNormalScale = 1.4826
+
+export function sum(values: readonly number[]): number {
+  let total = 0
+  for (const value of values) total += value
+  return total
+}
+
+export function mean(values: readonly number[]): number | null {
+  return values.length === 0 ? null : sum(values) / values.length
+}
+
+/** Middle value; for an even count the mean of the two middle values. */
+export function median(values: readonly number[]): number | null {
+  if (values.length === 0) return null
+  const sorted = [...values].sort((a, b) => a - b)
+  const mid = Math.floor(sorted.length / 2)
+  const upper = sorted[mid] as number
+  return sorted.length % 2 === 1 ? upper : ((sorted[mid - 1] as number) + upper) / 2
+}
+
+/**
+ * Sample SD (n − 1 in the denominator). The AAT literature (and the D-score of Greenwald et al. 2003) treats a
+ * participant's trials as a sample of their possible responses, so the unbiased-variance form is the convention.
+ * One value has no spread to estimate: null.
+ */
+export function sampleSd(values: readonly number[]): number | null {
+  const m = mean(values)
+  if (m === null || values.length < 2) return null
+  let squares = 0
+  for (const value of values) squares += (value - m) ** 2
+  return Math.sqrt(squares / (values.length - 1))
+}
+
+/**
+ * Median absolute deviation from the median. `scaled` (the default) multiplies by 1.4826 so the MAD is on the
+ * same scale as an SD for normal data; that is what the median D-score divides by, so it stays comparable with
+ * the mean D-score. Same as R's `mad()` with its default constant.
+ */
+export function mad(values: readonly number[], { scaled = true }: { scaled?: boolean } = {}): number | null {
+  const centre = median(values)
+  if (centre === null) return null
+  const raw = median(values.map((value) => Math.abs(value - centre))) as number
+  return scaled ? raw * madNormalScale : raw
+}
+
+/** Pearson correlation; null when fewer than 3 pairs or either side has no spread (the correlation is undefined). */
+export function pearson(xs: readonly number[], ys: readonly number[]): number | null {
+  if (xs.length !== ys.length) throw new RangeError(`pearson: ${xs.length} x values but ${ys.length} y values`)
+  if (xs.length < 3) return null
+  const mx = mean(xs) as number
+  const my = mean(ys) as number
+  let sxy = 0
+  let sxx = 0
+  let syy = 0
+  for (let i = 0; i < xs.length; i++) {
+    const dx = (xs[i] as number) - mx
+    const dy = (ys[i] as number) - my
+    sxy += dx * dy
+    sxx += dx * dx
+    syy += dy * dy
+  }
+  if (sxx === 0 || syy === 0) return null
+  // Rounding can push |r| a hair past 1 for perfectly collinear data; clamp so Spearman-Brown stays sane.
+  return Math.max(-1, Math.min(1, sxy / Math.sqrt(sxx * syy)))
+}
+
+/**
+ * Spearman-Brown prophecy for doubling the test length: r_SB = 2r / (1 + r). A split-half correlation is the
+ * reliability of half the trials; this estimates it for all of them. r = −1 has no finite value: null.
+ */
+export function spearmanBrown(r: number): number | null {
+  return r === -1 ? null : (2 * r) / (1 + r)
+}
+
+/**
+ * Percentile p (0–1) by linear interpolation between order statistics (R's default, type 7), so results can be
+ * checked against R.
+ */
+export function percentile(values: readonly number[], p: number): number | null {
+  if (p < 0 || p > 1) throw new RangeError(`percentile: p must be in [0, 1], got ${p}`)
+  if (values.length === 0) return null
+  const sorted = [...values].sort((a, b) => a - b)
+  const position = (sorted.length - 1) * p
+  const below = Math.floor(position)
+  const lower = sorted[below] as number
+  const upper = sorted[Math.min(below + 1, sorted.length - 1)] as number
+  return lower + (upper - lower) * (position - below)
+}
+
+/**
+ * mulberry32: a tiny, fast 32-bit PRNG. Not cryptographic, but well spread and, above all, reproducible across
+ * browsers and Node, so a re-run of a reliability estimate on the same data gives the same number.
+ */
+export function mulberry32(seed: number): Rng {
+  let state = seed >>> 0
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0
+    let t = state
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+/** Uniform integer in [0, n). */
+export function randomInt(rng: Rng, n: number): number {
+  return Math.floor(rng() * n)
+}
+
+/** Fisher-Yates shuffle of a copy: unbiased, and leaves the caller's array alone. */
+export function shuffled<T>(values: readonly T[], rng: Rng): T[] {
+  const copy = [...values]
+  for (let i = copy.length - 1; i > 0; i--) {
+    const j = randomInt(rng, i + 1)
+    const tmp = copy[i] as T
+    copy[i] = copy[j] as T
+    copy[j] = tmp
+  }
+  return copy
+}
+
+export interface BootstrapOptions {
+  /** Number of resamples (default 2000). */
+  iterations?: number
+  /** PRNG seed (default 1), so the same data always give the same interval. */
+  seed?: number
+  /** Coverage of the interval, between 0 and 1 exclusive (default 0.95). */
+  level?: number
+}
+
+export interface BootstrapMeanCi {
+  /** Number of values used (nulls are left out). */
+  n: number
+  mean: number | null
+  lower: number | null
+  upper: number | null
+  level: number
+  iterations: number
+  seed: number
+}
+
+/**
+ * Percentile bootstrap CI of a mean, e.g. of a client's D-scores over sessions. The debrief must show a trend
+ * with its uncertainty, never one session's score as a finding about the person. Nulls (sessions that could not
+ * be scored) are left out rather than treated as zero. With fewer than 2 values every resample is the same
+ * value, which says nothing about uncertainty, so the interval is null.
+ */
+export function bootstrapMeanCi(values: ReadonlyArray<number | null>, options: BootstrapOptions = {}): BootstrapMeanCi {
+  const { iterations = 2000, seed = 1, level = 0.95 } = options
+  if (!Number.isInteger(iterations) || iterations < 1) throw new RangeError(`bootstrap: iterations must be a positive integer, got ${iterations}`)
+  if (!(level > 0 && level < 1)) throw new RangeError(`bootstrap: level must be between 0 and 1, got ${level}`)
+  const data = values.filter((value): value is number => value !== null && Number.isFinite(value))
+  const base = { n: data.length, mean: mean(data), level, iterations, seed }
+  if (data.length < 2) return { ...base, lower: null, upper: null }
+  const rng = mulberry32(seed)
+  const means: number[] = []
+  for (let i = 0; i < iterations; i++) {
+    let total = 0
+    for (let j = 0; j < data.length; j++) total += data[randomInt(rng, data.length)] as number
+    means.push(total / data.length)
+  }
+  const tail = (1 - level) / 2
+  return { ...base, lower: percentile(means, tail), upper: percentile(means, 1 - tail) }
+}
