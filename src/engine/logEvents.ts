@@ -15,6 +15,37 @@ export const logEventData = {
   'flag.set': z.object({ flag: z.string(), value: z.boolean() }).strict(),
   'session.completed': z.object({ beat: z.string() }).strict(),
   'session.closed': z.object({ reason: z.string() }).strict(),
+  'drill.planned': z
+    .object({
+      seed: z.number().int(),
+      instruction: z.enum(['content-relevant', 'content-irrelevant']),
+      leftMeans: z.enum(['push', 'pull']).optional(),
+      blocks: z.array(z.object({ block: z.string(), count: z.number().int(), contingency: z.number() }).strict()),
+      stimulusSet: z.string(),
+      ownPhotos: z.number().int().nonnegative(),
+    })
+    .strict(),
+  'drill.block.started': z.object({ block: z.string(), trials: z.number().int() }).strict(),
+  'drill.trial': z
+    .object({
+      block: z.enum(['practice', 'assessment', 'training']),
+      trial: z.number().int().positive(),
+      attempt: z.number().int().positive(),
+      stimulus: z.string(),
+      category: z.enum(['alcohol', 'soft']),
+      required: z.enum(['push', 'pull']),
+      response: z.enum(['push', 'pull', 'none']),
+      correct: z.boolean(),
+      tilt: z.enum(['left', 'right']).optional(),
+      onset_ms: z.number(),
+      touchdown_ms: z.number().nullable(),
+      initiation_ms: z.number().nullable(),
+      completion_ms: z.number().nullable(),
+      rt_initiation_ms: z.number().nullable(),
+      rt_completion_ms: z.number().nullable(),
+      frame_interval_ms: z.number().nullable(),
+    })
+    .strict(),
 } as const
 
 export type LogEventType = keyof typeof logEventData

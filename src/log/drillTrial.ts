@@ -24,11 +24,9 @@ export const drillTrialColumns = [
   'frame_interval_ms',
 ] as const
 
-export type DrillCategory = 'alcohol' | 'soft'
-/** push = away from the body (picture shrinks, swipe up); pull = towards the body (picture grows, swipe down). */
-export type DrillMove = 'push' | 'pull'
-export type DrillMode = 'training' | 'assessment'
-export type DrillBlock = 'practice' | 'assessment' | 'training'
+import type { DrillBlock, DrillCategory, DrillMode, DrillMove } from '../engine/drill/drillTypes.ts'
+
+export type { DrillBlock, DrillCategory, DrillMode, DrillMove }
 
 export interface DrillTrialRow {
   /** Pseudonymous client code. */

@@ -1,0 +1,180 @@
+import { assign, enqueueActions, setup } from 'xstate'
+import type { EmittedRecord, LogEmitted } from '../sceneTypes.ts'
+import type { LogEventType } from '../logEvents.ts'
+import type { DrillBlock, DrillMove } from './drillTypes.ts'
+import type { PlannedTrial } from './trialList.ts'
+
+export interface DrillTiming {
+  fixationMs: number
+  feedbackMs: number
+  timeoutMs: number
+}
+
+export interface DrillInput {
+  sessionId: string
+  startedAt: number
+  timeScale?: number
+  trials: PlannedTrial[]
+  timing: DrillTiming
+  /** Logged once at the start, so the research log says how the list was made. */
+  plan: Record<string, unknown>
+}
+
+export interface DrillContext {
+  sessionId: string
+  /** `intro-<block>`, `trial-<index>-<attempt>` or `done`: the position inputs must name. */
+  beat: string
+  seq: number
+  deadlineAt: number | null
+  timeScale: number
+  trials: PlannedTrial[]
+  timing: DrillTiming
+  plan: Record<string, unknown>
+  /** Index into `trials` of the current trial. */
+  index: number
+  attempt: number
+  /** Onset of the current attempt's picture (performance clock) and the frame interval before it. */
+  onset: { ms: number; frameIntervalMs: number | null } | null
+  feedback: 'wrong' | 'timeout' | null
+}
+
+export type DrillEvent =
+  | { type: 'continue'; beat: string; at: number }
+  | { type: 'shown'; beat: string; onsetMs: number; frameIntervalMs: number | null; at: number }
+  | { type: 'response'; beat: string; response: DrillMove; touchdownMs: number; initiationMs: number | null; completionMs: number; at: number }
+  | { type: 'deadline'; at: number }
+
+export type DrillInputEvent = DrillEvent extends infer E ? (E extends DrillEvent ? Omit<E, 'at'> : never) : never
+
+const round = (ms: number | null) => (ms === null ? null : Math.round(ms * 1000) / 1000)
+const trialBeat = (index: number, attempt: number) => `trial-${index}-${attempt}`
+const current = (c: DrillContext) => c.trials[c.index]!
+const nextIsNewBlock = (c: DrillContext) => c.index + 1 < c.trials.length && c.trials[c.index + 1]!.block !== current(c).block
+
+/** The record of one attempt: the trial row the CSV and the scoring read. */
+function trialRecord(context: DrillContext, event: DrillEvent): Record<string, unknown> {
+  const t = current(context)
+  const onset = context.onset?.ms ?? null
+  const r = event.type === 'response' ? event : null
+  const since = (ms: number | null | undefined) => (ms == null || onset === null ? null : round(ms - onset))
+  return {
+    block: t.block,
+    trial: t.trial,
+    attempt: context.attempt,
+    stimulus: t.stimulus,
+    category: t.category,
+    required: t.required,
+    response: r ? r.response : 'none',
+    correct: r ? r.response === t.required : false,
+    ...(t.tilt ? { tilt: t.tilt } : {}),
+    onset_ms: round(onset) ?? 0,
+    touchdown_ms: round(r?.touchdownMs ?? null),
+    initiation_ms: round(r?.initiationMs ?? null),
+    completion_ms: round(r?.completionMs ?? null),
+    rt_initiation_ms: since(r?.initiationMs),
+    rt_completion_ms: since(r?.completionMs),
+    frame_interval_ms: round(context.onset?.frameIntervalMs ?? null),
+  }
+}
+
+const introBeat = (block: DrillBlock) => `intro-${block}`
+const log = (type: LogEventType, data: Record<string, unknown>) => ({ type: 'logEvent', params: { type, data } }) as never
+
+/**
+ * The drill's trial loop: intro per block → pause → picture → swipe → next picture, with kind feedback and a
+ * repeat after a wrong swipe or a timeout. Every wait is an absolute deadline in context, so a resumed session
+ * goes on at the same trial of the same list. All behaviour is named here; the machine below only refers to it.
+ */
+export const drillSetup = setup({
+  types: { context: {} as DrillContext, events: {} as DrillEvent, input: {} as DrillInput, emitted: {} as LogEmitted },
+  actions: {
+    logEvent: enqueueActions(({ context, enqueue }, params: { type: LogEventType; data: Record<string, unknown> }) => {
+      const record: EmittedRecord = { seq: context.seq + 1, type: params.type, data: params.data }
+      enqueue.assign({ seq: record.seq })
+      enqueue.emit({ type: 'log', record } as never)
+    }),
+    logPlan: enqueueActions(({ context, enqueue }) => enqueue(log('drill.planned', context.plan))),
+    logTrial: enqueueActions(({ context, event, enqueue }) => enqueue(log('drill.trial', trialRecord(context, event)))),
+    enterIntro: enqueueActions(({ context, enqueue }) => {
+      const block = current(context).block
+      enqueue.assign({ beat: introBeat(block), deadlineAt: null })
+      enqueue(log('drill.block.started', { block, trials: context.trials.filter((t) => t.block === block).length }))
+    }),
+    enterFixation: assign(({ context }) => ({ beat: trialBeat(context.index, context.attempt), onset: null, feedback: null })),
+    enterFeedback: assign(({ context }) => ({ beat: `feedback-${context.index}-${context.attempt}` })),
+    enterDone: enqueueActions(({ enqueue }) => {
+      enqueue.assign({ beat: 'done', deadlineAt: null })
+      enqueue(log('session.completed', { beat: 'done' }))
+    }),
+    recordOnset: assign(({ event }) => (event.type === 'shown' ? { onset: { ms: event.onsetMs, frameIntervalMs: event.frameIntervalMs } } : {})),
+    markWrong: assign({ feedback: 'wrong' }),
+    markTimeout: assign({ feedback: 'timeout' }),
+    nextAttempt: assign(({ context }) => ({ attempt: context.attempt + 1, deadlineAt: null })),
+    nextTrial: assign(({ context }) => ({ index: context.index + 1, attempt: 1, deadlineAt: null })),
+    // Every event that enters a timed state carries its time; the machine itself never reads a clock.
+    armDeadline: assign(({ context, event }, params: { ms: keyof DrillTiming }) => ({
+      deadlineAt: ('at' in event ? event.at : 0) + context.timing[params.ms] / context.timeScale,
+    })),
+    clearDeadline: assign({ deadlineAt: null }),
+  },
+  guards: {
+    deadlineReached: ({ context, event }) => event.type === 'deadline' && context.deadlineAt !== null && event.at >= context.deadlineAt,
+    correct: ({ context, event }) => event.type === 'response' && event.response === current(context).required,
+    lastTrial: ({ context }) => context.index + 1 >= context.trials.length,
+    nextIsNewBlock: ({ context }) => nextIsNewBlock(context),
+  },
+})
+
+export const drillMachine = drillSetup.createMachine({
+  id: 'drill',
+  context: ({ input }) => ({
+    sessionId: input.sessionId,
+    beat: introBeat(input.trials[0]!.block),
+    seq: 0,
+    deadlineAt: null,
+    timeScale: input.timeScale ?? 1,
+    trials: input.trials,
+    timing: input.timing,
+    plan: input.plan,
+    index: 0,
+    attempt: 1,
+    onset: null,
+    feedback: null,
+  }),
+  initial: 'intro',
+  entry: 'logPlan',
+  states: {
+    intro: {
+      entry: 'enterIntro',
+      on: { continue: 'fixation' },
+    },
+    fixation: {
+      entry: ['enterFixation', { type: 'armDeadline', params: { ms: 'fixationMs' } }],
+      on: { deadline: { guard: 'deadlineReached', target: 'stimulus', actions: 'clearDeadline' } },
+    },
+    stimulus: {
+      on: {
+        shown: { actions: ['recordOnset', { type: 'armDeadline', params: { ms: 'timeoutMs' } }] },
+        response: [
+          { guard: 'correct', target: 'advance', actions: 'logTrial' },
+          { target: 'feedback', actions: ['logTrial', 'markWrong'] },
+        ],
+        deadline: { guard: 'deadlineReached', target: 'feedback', actions: ['logTrial', 'markTimeout'] },
+      },
+    },
+    feedback: {
+      entry: ['enterFeedback', { type: 'armDeadline', params: { ms: 'feedbackMs' } }],
+      on: { deadline: { guard: 'deadlineReached', target: 'fixation', actions: 'nextAttempt' } },
+    },
+    advance: {
+      always: [
+        { guard: 'lastTrial', target: 'done' },
+        { guard: 'nextIsNewBlock', target: 'intro', actions: 'nextTrial' },
+        { target: 'fixation', actions: 'nextTrial' },
+      ],
+    },
+    done: { type: 'final', entry: 'enterDone' },
+  },
+})
+
+export type DrillMachine = typeof drillMachine
