@@ -1,10 +1,11 @@
 import { checkEnvelope } from '../engine/envelope.ts'
 import { machineFor } from '../engine/machineCache.ts'
-import { createSceneRuntime, type LogRecord, type SceneRuntime } from '../engine/runtime.ts'
+import { createSceneRuntime, type SceneRuntime } from '../engine/runtime.ts'
 import type { SessionClock } from '../engine/clock.ts'
 import type { ParamValues } from '../script/schema.ts'
 import type { SessionMeta, SessionStore } from '../storage/sessionStore.ts'
 import type { CatalogScene } from './sceneCatalog.ts'
+import { closeWithReason } from './closeSession.ts'
 import { newSessionId } from './sessionId.ts'
 
 export interface RunningSession {
@@ -61,26 +62,12 @@ export async function resumeSession(deps: Deps, sessionId: string, scenes: Catal
       : checkEnvelope(envelope, { sceneId: scene.script.id, scriptHash: scene.hash })
   if (!check.ok || !scene) {
     const reason = check.ok ? 'scene missing' : check.reason
-    await closeWithReason(deps, meta, reason)
+    await closeWithReason(deps.store, deps.clock, meta, reason)
     return { closed: true, reason, meta }
   }
   const runtime = runtimeFor(deps, scene, meta, envelope)
   await runtime.start()
   return { runtime, meta, scene, resumed: true }
-}
-
-async function closeWithReason(deps: Deps, meta: SessionMeta, reason: string) {
-  const events = await deps.store.events(meta.id)
-  const record: LogRecord = {
-    seq: (events.at(-1)?.seq ?? 0) + 1,
-    type: 'session.closed',
-    data: { reason },
-    sessionId: meta.id,
-    t: deps.clock.perf(),
-    wall: new Date(deps.clock.now()).toISOString(),
-  }
-  await deps.store.closeSession(meta.id, reason, record)
-  if ((await deps.store.getSetting('activeSessionId')) === meta.id) await deps.store.setSetting('activeSessionId', null)
 }
 
 function runtimeFor(deps: Deps, scene: CatalogScene, meta: SessionMeta, resumeFrom?: Awaited<ReturnType<SessionStore['loadSnapshot']>>) {

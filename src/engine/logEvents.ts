@@ -20,12 +20,12 @@ export const logEventData = {
       seed: z.number().int(),
       instruction: z.enum(['content-relevant', 'content-irrelevant']),
       leftMeans: z.enum(['push', 'pull']).optional(),
-      blocks: z.array(z.object({ block: z.string(), count: z.number().int(), contingency: z.number() }).strict()),
+      blocks: z.array(z.object({ block: z.string(), count: z.number().int(), contingency: z.number(), rule: z.enum(['standard', 'reversed']).optional() }).strict()),
       stimulusSet: z.string(),
       ownPhotos: z.number().int().nonnegative(),
     })
     .strict(),
-  'drill.block.started': z.object({ block: z.string(), trials: z.number().int() }).strict(),
+  'drill.block.started': z.object({ block: z.string(), trials: z.number().int(), rule: z.enum(['standard', 'reversed']).optional() }).strict(),
   'drill.trial': z
     .object({
       block: z.enum(['practice', 'assessment', 'training']),
@@ -37,6 +37,7 @@ export const logEventData = {
       response: z.enum(['push', 'pull', 'none']),
       correct: z.boolean(),
       tilt: z.enum(['left', 'right']).optional(),
+      rule: z.enum(['standard', 'reversed']).optional(),
       onset_ms: z.number(),
       touchdown_ms: z.number().nullable(),
       initiation_ms: z.number().nullable(),

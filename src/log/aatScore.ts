@@ -335,6 +335,9 @@ function describeSession(rows: readonly DrillTrialRow[], index: number): string 
  * and half-B scores are correlated (Pearson) across sessions, and r is stepped up to full length with
  * r_SB = 2r / (1 + r). The result is the mean r_SB over splits with its 2.5–97.5 percentile range.
  *
+ * r_SB is reported as computed, also when negative (as `splithalf` does): a negative value means the score
+ * does not rank these sessions consistently at all, i.e. no reliability, not a meaningful negative one.
+ *
  * The trials are the ones `scoreAatSession` keeps (same exclusions, applied per session before splitting).
  * A single session has no reliability of its own (see `singleSessionReliabilityNote`): with fewer than 3
  * sessions the correlation is undefined or meaningless, so the result is null with a reason, as it is when a

@@ -101,7 +101,7 @@ describe('bootstrapMeanCi', () => {
     expect(first.n).toBe(8)
     expect(first.lower as number).toBeLessThan(first.mean as number)
     expect(first.upper as number).toBeGreaterThan(first.mean as number)
-    // Normal approximation: SE = 0.1527 / √8 = 0.054, so the 95% CI is about 0.33 ± 0.106; allow slack.
+    // Normal approximation: sample SD 0.1557, SE = 0.1557 / √8 = 0.055, so the 95% CI is about 0.33 ± 0.108; allow slack.
     expect(first.lower as number).toBeGreaterThan(0.18)
     expect(first.upper as number).toBeLessThan(0.48)
   })

@@ -1,3 +1,5 @@
+import { seededRandom as mulberry32, shuffled } from '../engine/drill/seededRandom.ts'
+
 /**
  * Small descriptive statistics for the drill scores. Every function returns `null` instead of NaN or Infinity
  * when its value is undefined (no data, zero spread), so results stay JSON-serialisable and the debrief can
@@ -99,36 +101,16 @@ export function percentile(values: readonly number[], p: number): number | null 
 }
 
 /**
- * mulberry32: a tiny, fast 32-bit PRNG. Not cryptographic, but well spread and, above all, reproducible across
- * browsers and Node, so a re-run of a reliability estimate on the same data gives the same number.
+ * The engine's seeded generator (mulberry32) and shuffle: reproducible across browsers and Node, so a re-run of
+ * a reliability estimate on the same data gives the same number.
  */
-export function mulberry32(seed: number): Rng {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+export { mulberry32, shuffled }
 
 /** Uniform integer in [0, n). */
 export function randomInt(rng: Rng, n: number): number {
   return Math.floor(rng() * n)
 }
 
-/** Fisher-Yates shuffle of a copy: unbiased, and leaves the caller's array alone. */
-export function shuffled<T>(values: readonly T[], rng: Rng): T[] {
-  const copy = [...values]
-  for (let i = copy.length - 1; i > 0; i--) {
-    const j = randomInt(rng, i + 1)
-    const tmp = copy[i] as T
-    copy[i] = copy[j] as T
-    copy[j] = tmp
-  }
-  return copy
-}
 
 export interface BootstrapOptions {
   /** Number of resamples (default 2000). */

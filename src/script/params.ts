@@ -18,6 +18,8 @@ export function resolveParams(script: ScenarioScript, chosen: Record<string, unk
     } else if (param.type === 'number') {
       if (typeof value !== 'number' || !Number.isFinite(value)) bad('must be a number')
       else if (value < param.min || value > param.max) bad(`must be between ${param.min} and ${param.max}`)
+      // A step keeps values the design relies on (e.g. trial counts that split evenly into cells).
+      else if (Math.abs((value - param.min) / param.step - Math.round((value - param.min) / param.step)) > 1e-9) bad(`must be ${param.min} plus a multiple of ${param.step}`)
     } else if (typeof value !== 'boolean') bad('must be yes or no')
     values[key] = value as ParamValue
   }

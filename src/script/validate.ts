@@ -1,6 +1,7 @@
 import type { z } from 'zod'
 import { transitionsOf, type Item, type ScenarioScript } from './schema.ts'
 import { knownNamesHint, type SceneError } from './sceneError.ts'
+import { drillLineIds } from './drillLines.ts'
 import { eventForBeat } from './beatEvent.ts'
 import { actionNames, actionParams, guardNames, guardParams } from './vocabulary.ts'
 
@@ -117,6 +118,9 @@ function checkDrill(script: ScenarioScript, options: ValidateOptions, add: (path
     return
   }
   if (script.beats.length > 0) add(['beats'], 'a drill scene has no beats: its trial loop is built in', 'remove "beats"')
+  for (const id of drillLineIds) {
+    if (!script.lines[id]) add(['lines'], `a drill needs the line "${id}"`, `the drill shows it; add "${id}: { nl: …, en: … }"`)
+  }
   const sets = Object.keys(script.drill.stimulusSets)
   if (sets.length === 0) add(['drill', 'stimulusSets'], 'a drill needs at least one stimulus set')
   for (const [id, manifest] of Object.entries(script.drill.stimulusSets)) {

@@ -1,16 +1,17 @@
 import { wrap, type DBSchema, type IDBPDatabase } from 'idb'
 import type { SnapshotEnvelope } from '../engine/envelope.ts'
 import type { LogRecord } from '../engine/runtime.ts'
-import type { SessionMeta, SessionStore, Settings } from './sessionStore.ts'
+import type { OwnPhoto, SessionMeta, SessionStore, Settings } from './sessionStore.ts'
 
 export const databaseName = 'perspectief'
-const databaseVersion = 1
+const databaseVersion = 2
 
 interface PerspectiefDB extends DBSchema {
   sessions: { key: string; value: SessionMeta }
   snapshots: { key: string; value: SnapshotEnvelope & { sessionId: string } }
   events: { key: [string, number]; value: LogRecord; indexes: { bySession: string } }
   settings: { key: string; value: { key: string; value: unknown } }
+  photos: { key: string; value: OwnPhoto }
 }
 
 /** Thrown when the device will not give us storage (private mode, blocked, quota); the UI offers export instead. */
@@ -40,12 +41,15 @@ export async function openIndexedDbStore(idb: IDBFactory = globalThis.indexedDB,
     // Opened on `idb` itself: idb's openDB would always use the global factory and ignore the one passed in.
     // An older version open elsewhere fires `blocked`; the timeout reports it.
     const request = idb.open(databaseName, databaseVersion)
-    request.addEventListener('upgradeneeded', () => {
+    request.addEventListener('upgradeneeded', (event) => {
       const database = request.result
-      database.createObjectStore('sessions', { keyPath: 'id' })
-      database.createObjectStore('snapshots', { keyPath: 'sessionId' })
-      database.createObjectStore('events', { keyPath: ['sessionId', 'seq'] }).createIndex('bySession', 'sessionId')
-      database.createObjectStore('settings', { keyPath: 'key' })
+      if (event.oldVersion < 1) {
+        database.createObjectStore('sessions', { keyPath: 'id' })
+        database.createObjectStore('snapshots', { keyPath: 'sessionId' })
+        database.createObjectStore('events', { keyPath: ['sessionId', 'seq'] }).createIndex('bySession', 'sessionId')
+        database.createObjectStore('settings', { keyPath: 'key' })
+      }
+      if (event.oldVersion < 2) database.createObjectStore('photos', { keyPath: 'id' })
     })
     db = await withTimeout(
       wrap(request) as Promise<IDBPDatabase<PerspectiefDB>>,
@@ -139,6 +143,13 @@ function storeOn(db: IDBPDatabase<PerspectiefDB>): SessionStore {
         tx.done,
       ])
       return old.length
+    },
+    listPhotos: () => db.getAll('photos'),
+    async savePhoto(photo) {
+      await db.put('photos', photo)
+    },
+    async deletePhoto(id) {
+      await db.delete('photos', id)
     },
     close: () => db.close(),
   }

@@ -1,6 +1,6 @@
 import type { SnapshotEnvelope } from '../engine/envelope.ts'
 import type { CommitBatch, LogRecord } from '../engine/runtime.ts'
-import type { SessionMeta, SessionStore, Settings } from './sessionStore.ts'
+import type { OwnPhoto, SessionMeta, SessionStore, Settings } from './sessionStore.ts'
 
 /** The store contract in memory, for unit tests and for a device where IndexedDB is unavailable. */
 export function createMemoryStore(): SessionStore & { failNextCommit(error: Error): void } {
@@ -8,6 +8,7 @@ export function createMemoryStore(): SessionStore & { failNextCommit(error: Erro
   const snapshots = new Map<string, SnapshotEnvelope>()
   const events = new Map<string, LogRecord[]>()
   const settings = new Map<string, unknown>()
+  const photos = new Map<string, OwnPhoto>()
   let failure: Error | null = null
 
   return {
@@ -73,6 +74,15 @@ export function createMemoryStore(): SessionStore & { failNextCommit(error: Erro
         }
       }
       return n
+    },
+    async listPhotos() {
+      return [...photos.values()]
+    },
+    async savePhoto(photo) {
+      photos.set(photo.id, photo)
+    },
+    async deletePhoto(id) {
+      photos.delete(id)
     },
     close() {},
   }

@@ -18,6 +18,19 @@ export interface SessionMeta {
   createdAt: string
   updatedAt: string
   eventCount: number
+  /** 1 for this client's first session of this scene, 2 for the next, … (Psych-DS `session`). */
+  sessionNumber?: number
+}
+
+/**
+ * A client's own photo of a drink, for the drill. It never leaves the device: no export includes it, and
+ * erase removes it with everything else.
+ */
+export interface OwnPhoto {
+  id: string
+  category: 'alcohol' | 'soft'
+  blob: Blob
+  addedAt: string
 }
 
 export interface ConsentRecord {
@@ -51,5 +64,8 @@ export interface SessionStore extends SessionPersistence {
   setSetting<K extends keyof Settings>(key: K, value: Settings[K]): Promise<void>
   /** Deletes sessions (with their events and snapshots) last touched before `cutoff`; returns how many. */
   deleteSessionsBefore(cutoff: Date): Promise<number>
+  listPhotos(): Promise<OwnPhoto[]>
+  savePhoto(photo: OwnPhoto): Promise<void>
+  deletePhoto(id: string): Promise<void>
   close(): void
 }

@@ -1,7 +1,7 @@
 import { assign, enqueueActions, setup } from 'xstate'
 import type { EmittedRecord, LogEmitted } from '../sceneTypes.ts'
 import type { LogEventType } from '../logEvents.ts'
-import type { DrillBlock, DrillMove } from './drillTypes.ts'
+import type { DrillMove } from './drillTypes.ts'
 import type { PlannedTrial } from './trialList.ts'
 
 export interface DrillTiming {
@@ -49,7 +49,11 @@ export type DrillInputEvent = DrillEvent extends infer E ? (E extends DrillEvent
 const round = (ms: number | null) => (ms === null ? null : Math.round(ms * 1000) / 1000)
 const trialBeat = (index: number, attempt: number) => `trial-${index}-${attempt}`
 const current = (c: DrillContext) => c.trials[c.index]!
-const nextIsNewBlock = (c: DrillContext) => c.index + 1 < c.trials.length && c.trials[c.index + 1]!.block !== current(c).block
+/** A new intro is due when the block or its rule changes. */
+const nextIsNewBlock = (c: DrillContext) => {
+  const next = c.trials[c.index + 1]
+  return next !== undefined && (next.block !== current(c).block || next.rule !== current(c).rule)
+}
 
 /** The record of one attempt: the trial row the CSV and the scoring read. */
 function trialRecord(context: DrillContext, event: DrillEvent): Record<string, unknown> {
@@ -67,6 +71,7 @@ function trialRecord(context: DrillContext, event: DrillEvent): Record<string, u
     response: r ? r.response : 'none',
     correct: r ? r.response === t.required : false,
     ...(t.tilt ? { tilt: t.tilt } : {}),
+    ...(t.rule ? { rule: t.rule } : {}),
     onset_ms: round(onset) ?? 0,
     touchdown_ms: round(r?.touchdownMs ?? null),
     initiation_ms: round(r?.initiationMs ?? null),
@@ -77,7 +82,7 @@ function trialRecord(context: DrillContext, event: DrillEvent): Record<string, u
   }
 }
 
-const introBeat = (block: DrillBlock) => `intro-${block}`
+const introBeat = (trial: PlannedTrial) => `intro-${trial.block}${trial.rule === 'reversed' ? '-reversed' : ''}`
 const log = (type: LogEventType, data: Record<string, unknown>) => ({ type: 'logEvent', params: { type, data } }) as never
 
 /**
@@ -96,9 +101,10 @@ export const drillSetup = setup({
     logPlan: enqueueActions(({ context, enqueue }) => enqueue(log('drill.planned', context.plan))),
     logTrial: enqueueActions(({ context, event, enqueue }) => enqueue(log('drill.trial', trialRecord(context, event)))),
     enterIntro: enqueueActions(({ context, enqueue }) => {
-      const block = current(context).block
-      enqueue.assign({ beat: introBeat(block), deadlineAt: null })
-      enqueue(log('drill.block.started', { block, trials: context.trials.filter((t) => t.block === block).length }))
+      const trial = current(context)
+      enqueue.assign({ beat: introBeat(trial), deadlineAt: null })
+      const part = context.trials.filter((t) => t.block === trial.block && t.rule === trial.rule).length
+      enqueue(log('drill.block.started', { block: trial.block, trials: part, ...(trial.rule ? { rule: trial.rule } : {}) }))
     }),
     enterFixation: assign(({ context }) => ({ beat: trialBeat(context.index, context.attempt), onset: null, feedback: null })),
     enterFeedback: assign(({ context }) => ({ beat: `feedback-${context.index}-${context.attempt}` })),
@@ -129,7 +135,7 @@ export const drillMachine = drillSetup.createMachine({
   id: 'drill',
   context: ({ input }) => ({
     sessionId: input.sessionId,
-    beat: introBeat(input.trials[0]!.block),
+    beat: introBeat(input.trials[0]!),
     seq: 0,
     deadlineAt: null,
     timeScale: input.timeScale ?? 1,

@@ -18,6 +18,8 @@ export interface PlannedTrial {
   required: DrillMove
   /** Content-irrelevant instruction only: the tilt that tells the direction. */
   tilt?: Tilt
+  /** Content-relevant assessment only: 'reversed' when the client is told to pull alcohol and push soft drinks. */
+  rule?: 'standard' | 'reversed'
 }
 
 export interface BlockSpec {
@@ -28,6 +30,11 @@ export interface BlockSpec {
    * (assessment: each category pushed and pulled equally often).
    */
   contingency: number
+  /**
+   * With content-relevant instructions a balanced block needs the rule turned round for half of it
+   * ("pull alcohol, push soft"); each half is a spec of its own with its own intro.
+   */
+  rule?: 'standard' | 'reversed'
 }
 
 export interface PlanOptions {
@@ -42,7 +49,15 @@ export interface PlanOptions {
 /** Builds every block's trial list from the seed. Same options, same list: that is what makes resume exact. */
 export function planTrials(options: PlanOptions): PlannedTrial[] {
   const random = seededRandom(options.seed)
-  return options.blocks.flatMap((spec) => planBlock(spec, options, random))
+  const numbered = new Map<DrillBlock, number>()
+  return options.blocks.flatMap((spec) =>
+    planBlock(spec, options, random).map((t) => {
+      // Trials count on across the halves of a block: `trial` is the position within the block.
+      const n = (numbered.get(t.block) ?? 0) + 1
+      numbered.set(t.block, n)
+      return { ...t, trial: n }
+    }),
+  )
 }
 
 function planBlock(spec: BlockSpec, options: PlanOptions, random: () => number): PlannedTrial[] {
@@ -62,7 +77,7 @@ function planBlock(spec: BlockSpec, options: PlanOptions, random: () => number):
     while (pictures.length < n) pictures.push(...shuffled(pool, random).map((s) => s.id))
     const pairs = shuffled(moves, random).map((required, i) => ({ required, stimulus: pictures[i]! }))
     for (const { required, stimulus } of pairs) {
-      draft.push({ block: spec.block, stimulus, category, required, ...tiltFor(required, options) })
+      draft.push({ block: spec.block, stimulus, category, required, ...tiltFor(required, options), ...(spec.rule ? { rule: spec.rule } : {}) })
     }
   }
   return orderWithRunLimit(draft, options.maxRunLength, random).map((t, i) => ({ ...t, trial: i + 1 }))
