@@ -2,8 +2,10 @@
 import react from '@vitejs/plugin-react'
 import basicSsl from '@vitejs/plugin-basic-ssl'
 import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { defineConfig, type Plugin } from 'vite'
+import { VitePWA } from 'vite-plugin-pwa'
 import { scenesPlugin } from './scripts/vite/scenesPlugin.ts'
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string }
@@ -27,15 +29,56 @@ export default defineConfig({
   // The page lives in src/ so the top level holds only what the project layout fixes.
   root: 'src',
   envDir: repoRoot,
-  publicDir: false,
-  plugins: [react(), scenesPlugin(), contentSecurityPolicy(), ...(https ? [basicSsl()] : [])],
+  // Files served as they are (the app icon); everything else is imported and hashed by the build.
+  publicDir: join(repoRoot, 'assets/icons'),
+  plugins: [
+    react(),
+    scenesPlugin(),
+    contentSecurityPolicy(),
+    // Offline after the first visit, installable on a phone. Updates wait for the client (`prompt`) and are
+    // offered between sessions only, never in the middle of one.
+    VitePWA({
+      registerType: 'prompt',
+      injectRegister: false,
+      manifest: {
+        name: 'Perspectief',
+        short_name: 'Perspectief',
+        description: 'Oefenen voor de reclassering / Practice for probation',
+        lang: 'nl',
+        start_url: './',
+        scope: './',
+        display: 'standalone',
+        background_color: '#f6f4ef',
+        theme_color: '#1f5f8b',
+        icons: [{ src: 'icon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' }],
+      },
+      includeAssets: ['icon.svg'],
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,webp,jpg,png,svg,json,ogg,wav}'],
+        // drill.html?session=… must come from the precache, so query strings do not take part in matching.
+        ignoreURLParametersMatching: [/.*/],
+        navigateFallback: 'index.html',
+        navigateFallbackDenylist: [/drill\.html/],
+        maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
+        cleanupOutdatedCaches: true,
+      },
+    }),
+    ...(https ? [basicSsl()] : []),
+  ],
   define: {
     __APP_VERSION__: JSON.stringify(pkg.version),
     // Test mode (a faster scene clock via ?speed=N) only exists in builds made for the e2e tests.
     __TEST_MODE__: JSON.stringify(process.env.PERSPECTIEF_TEST_MODE === '1'),
   },
   preview: { port: 4319, strictPort: true },
-  build: { target: 'es2022', sourcemap: true, outDir: '../dist', emptyOutDir: true },
+  build: {
+    target: 'es2022',
+    sourcemap: true,
+    outDir: '../dist',
+    emptyOutDir: true,
+    // Two pages: the lobby (and later VR and debrief), and the phone drill, which must stay small.
+    rollupOptions: { input: { main: join(repoRoot, 'src/index.html'), drill: join(repoRoot, 'src/drill.html') } },
+  },
   server: { host: https ? true : 'localhost', port: 5173, fs: { allow: [repoRoot] } },
   test: {
     root: repoRoot,

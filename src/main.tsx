@@ -1,7 +1,8 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './app/App.tsx'
-import { boot } from './app/appStore.ts'
+import { boot, useApp } from './app/appStore.ts'
+import { registerServiceWorker } from './app/serviceWorker.ts'
 import './ui/styles.css'
 
 createRoot(document.getElementById('root')!).render(
@@ -10,3 +11,4 @@ createRoot(document.getElementById('root')!).render(
   </StrictMode>,
 )
 void boot()
+registerServiceWorker((apply) => useApp.setState({ applyUpdate: apply }))

@@ -3,6 +3,7 @@ import { useT } from '../i18n/useT.ts'
 import { ChooseScreen } from '../ui/ChooseScreen.tsx'
 import { ClientCodeScreen } from '../ui/ClientCodeScreen.tsx'
 import { ConsentScreen, DeclinedScreen } from '../ui/ConsentScreen.tsx'
+import { OwnPhotosScreen } from '../ui/OwnPhotosScreen.tsx'
 import { ParamsScreen } from '../ui/ParamsScreen.tsx'
 import { SessionScreen } from '../ui/SessionScreen.tsx'
 import { ErasedScreen, SettingsScreen } from '../ui/SettingsScreen.tsx'
@@ -33,5 +34,7 @@ export function App() {
       return <SettingsScreen />
     case 'erased':
       return <ErasedScreen />
+    case 'own-photos':
+      return <OwnPhotosScreen />
   }
 }

@@ -10,7 +10,8 @@ import { createMemoryStore } from '../storage/memoryStore.ts'
 import { purgeExpiredSessions } from '../storage/retention.ts'
 import type { SessionMeta, SessionStore } from '../storage/sessionStore.ts'
 import { loadCatalog, type CatalogScene } from './sceneCatalog.ts'
-import { resumeSession, startSession, type RunningSession } from './sessionController.ts'
+import { createSessionRecord, resumeSession, startSession, type RunningSession } from './sessionController.ts'
+import { useLanguage } from '../i18n/languageStore.ts'
 
 export type Screen =
   | { name: 'loading' }
@@ -22,6 +23,7 @@ export type Screen =
   | { name: 'params'; sceneId: string }
   | { name: 'session' }
   | { name: 'settings' }
+  | { name: 'own-photos' }
   | { name: 'erased'; report: EraseReport & { sessions: number; events: number } }
 
 /** Version of the consent text; a new text asks for consent again. */
@@ -39,6 +41,8 @@ interface AppState {
   view: RuntimeView | null
   notice: string | null
   error: string | null
+  /** Set when a new version is ready; applied only from the lobby, between sessions. */
+  applyUpdate: (() => void) | null
 }
 
 const initial: AppState = {
@@ -52,6 +56,7 @@ const initial: AppState = {
   view: null,
   notice: null,
   error: null,
+  applyUpdate: null,
 }
 
 export const useApp = create<AppState>(() => initial)
@@ -153,11 +158,25 @@ function attach(running: RunningSession) {
   })
 }
 
+/** The drill runs on its own small page (no 3D or React code on a phone); the session is handed over by id. */
+export function drillPageUrl(sessionId: string): string {
+  const query = new URLSearchParams({ session: sessionId })
+  if (useLanguage.getState().language === 'en') query.set('lang', 'en')
+  const speed = new URLSearchParams(location.search).get('speed')
+  if (speed && __TEST_MODE__) query.set('speed', speed)
+  return `./drill.html?${query}`
+}
+
 export async function beginScene(sceneId: string, params: ParamValues) {
   const scene = get().scenes.find((s) => s.script.id === sceneId)
   const code = get().clientCode
   if (!scene || !code) return
   try {
+    if (scene.script.kind === 'drill') {
+      const meta = await createSessionRecord(deps(), scene, code, params)
+      location.assign(drillPageUrl(meta.id))
+      return
+    }
     attach(await startSession(deps(), scene, code, params))
     set({ notice: null })
     await refreshSessions()
@@ -167,6 +186,11 @@ export async function beginScene(sceneId: string, params: ParamValues) {
 }
 
 export async function openSession(sessionId: string) {
+  const meta = await get().store?.getSession(sessionId)
+  if (meta?.status === 'active' && get().scenes.find((s) => s.script.id === meta.sceneId)?.script.kind === 'drill') {
+    location.assign(drillPageUrl(sessionId))
+    return
+  }
   const result = await resumeSession(deps(), sessionId, get().scenes)
   await refreshSessions()
   if ('closed' in result) {

@@ -22,8 +22,10 @@ interface Deps {
   timeScale: number
 }
 
-export async function startSession(deps: Deps, scene: CatalogScene, clientCode: string, params: ParamValues): Promise<RunningSession> {
+/** Creates and stores a new session; it becomes the one the app reopens after a crash. */
+export async function createSessionRecord(deps: Deps, scene: CatalogScene, clientCode: string, params: ParamValues): Promise<SessionMeta> {
   const now = new Date(deps.clock.now()).toISOString()
+  const earlier = (await deps.store.listSessions()).filter((s) => s.clientCode === clientCode && s.sceneId === scene.script.id)
   const meta: SessionMeta = {
     id: newSessionId(),
     clientCode,
@@ -35,9 +37,15 @@ export async function startSession(deps: Deps, scene: CatalogScene, clientCode: 
     createdAt: now,
     updatedAt: now,
     eventCount: 0,
+    sessionNumber: earlier.length + 1,
   }
   await deps.store.createSession(meta)
   await deps.store.setSetting('activeSessionId', meta.id)
+  return meta
+}
+
+export async function startSession(deps: Deps, scene: CatalogScene, clientCode: string, params: ParamValues): Promise<RunningSession> {
+  const meta = await createSessionRecord(deps, scene, clientCode, params)
   const runtime = runtimeFor(deps, scene, meta)
   await runtime.start()
   return { runtime, meta, scene, resumed: false }

@@ -37,10 +37,11 @@ export function createStage() {
       transform(1, 0)
     },
     /** Puts the decoded picture on screen; call inside the onset frame. */
-    show(img: HTMLImageElement, stimulusId: string, tilt: Tilt | undefined) {
+    show(img: HTMLImageElement, stimulusId: string, category: string, tilt: Tilt | undefined) {
       tiltDeg = tilt === 'left' ? -9 : tilt === 'right' ? 9 : 0
       frame.className = 'stimulus-frame'
       frame.dataset.stimulus = stimulusId
+      frame.dataset.category = category
       transform(1, 0)
       frame.replaceChildren(img)
     },

@@ -65,7 +65,7 @@ export interface RuntimeOptions extends CommonOptions {
 export interface MachineRuntimeOptions extends CommonOptions {
   machine: AnyStateMachine
   /** The machine's input; ignored when resuming (the snapshot has it all). */
-  input: Record<string, unknown>
+  input: object
 }
 
 /** Runs a scripted scene (questionnaire and, later, VR beats). */

@@ -17,6 +17,8 @@ export interface SessionBundle {
   events: LogRecord[]
   /** True when some records could not be stored on the device and come from memory. */
   includesUnsaved: boolean
+  /** What the scenario's summariser made of the events (drill: AAT scores); absent where there is none yet. */
+  summary?: Record<string, unknown>
 }
 
 export function buildSessionBundle(args: {
@@ -25,6 +27,7 @@ export function buildSessionBundle(args: {
   unsaved?: LogRecord[]
   appVersion: string
   now?: Date
+  summary?: Record<string, unknown>
 }): SessionBundle {
   const { meta, appVersion } = args
   const bySeq = new Map<number, LogRecord>()
@@ -46,6 +49,7 @@ export function buildSessionBundle(args: {
     },
     events: [...bySeq.values()].sort((a, b) => a.seq - b.seq),
     includesUnsaved: (args.unsaved ?? []).length > 0,
+    ...(args.summary ? { summary: args.summary } : {}),
   }
 }
 

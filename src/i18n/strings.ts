@@ -112,6 +112,8 @@ const nl = {
   ownPhotoAlcohol: 'Met alcohol',
   ownPhotoSoft: 'Frisdrank',
   progressTitle: 'Hoe gaat de training?',
+  updateReady: 'Er is een nieuwe versie van de app.',
+  updateApply: 'Nu bijwerken',
 } as const
 
 export type StringKey = keyof typeof nl
@@ -227,6 +229,8 @@ const en: Strings = {
   ownPhotoAlcohol: 'With alcohol',
   ownPhotoSoft: 'Soft drink',
   progressTitle: 'How is the training going?',
+  updateReady: 'A new version of the app is ready.',
+  updateApply: 'Update now',
 }
 
 export const strings = { nl: nl as Strings, en }

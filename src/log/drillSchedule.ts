@@ -21,10 +21,14 @@ export interface DrillSchedule {
 }
 
 const dayOffsets: Record<2 | 3, number[]> = { 2: [0, 3], 3: [0, 2, 4] }
-const day = 24 * 60 * 60 * 1000
 
 function startOfDay(date: Date): Date {
   return new Date(date.getFullYear(), date.getMonth(), date.getDate())
+}
+
+/** Midnight `days` calendar days later: adding 24 h per day would land on 23:00 of the day before across a DST change. */
+function addDays(date: Date, days: number): Date {
+  return new Date(date.getFullYear(), date.getMonth(), date.getDate() + days)
 }
 
 /** Where a client stands in the plan, from the start times of their completed sessions (any order). */
@@ -33,13 +37,13 @@ export function drillSchedule(completedAt: readonly string[], now: Date, options
   const start = startOfDay(done.length > 0 ? new Date(done[0]!) : now)
   const dueDates: Date[] = []
   for (let week = 0; week < options.weeks; week++) {
-    for (const offset of dayOffsets[options.perWeek]) dueDates.push(new Date(start.getTime() + (week * 7 + offset) * day))
+    for (const offset of dayOffsets[options.perWeek]) dueDates.push(addDays(start, week * 7 + offset))
   }
   const planned = dueDates.length
   let nextDue: Date | null = null
   if (done.length < planned) {
     // Never due before tomorrow once a session was done today: one session a day is enough.
-    const afterLast = done.length > 0 ? new Date(startOfDay(new Date(done.at(-1)!)).getTime() + day) : start
+    const afterLast = done.length > 0 ? addDays(new Date(done.at(-1)!), 1) : start
     const due = dueDates[done.length]!
     nextDue = due > afterLast ? due : afterLast
   }

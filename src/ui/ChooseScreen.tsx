@@ -8,7 +8,7 @@ import { ReadAloudButton } from './ReadAloudButton.tsx'
 export function ChooseScreen() {
   const t = useT()
   const language = useLanguage((s) => s.language)
-  const { scenes, sessions, clientCode, notice, error } = useApp()
+  const { scenes, sessions, clientCode, notice, error, applyUpdate } = useApp()
   const open = sessions.filter((s) => s.clientCode === clientCode && s.status === 'active')
   const titleOf = (sceneId: string) => scenes.find((s) => s.script.id === sceneId)?.script.title[language] ?? sceneId
   const closedReason = notice?.startsWith('closed:') ? notice.slice('closed:'.length) : null
@@ -21,6 +21,14 @@ export function ChooseScreen() {
         </p>
       )}
       {error && <p role="alert" className="error">{error}</p>}
+      {applyUpdate && (
+        <p className="notice">
+          {t('updateReady')}{' '}
+          <button type="button" className="secondary" onClick={applyUpdate}>
+            {t('updateApply')}
+          </button>
+        </p>
+      )}
       {open.length > 0 && (
         <section aria-labelledby="resume-title">
           <h2 id="resume-title">{t('resumeTitle')}</h2>
@@ -51,9 +59,16 @@ export function ChooseScreen() {
           </li>
         ))}
       </ul>
-      <button type="button" className="secondary" onClick={() => go({ name: 'code' })}>
-        {t('back')}
-      </button>
+      <div className="actions">
+        {scenes.some((s) => s.script.kind === 'drill') && (
+          <button type="button" className="secondary" onClick={() => go({ name: 'own-photos' })}>
+            {t('ownPhotosTitle')}
+          </button>
+        )}
+        <button type="button" className="secondary" onClick={() => go({ name: 'code' })}>
+          {t('back')}
+        </button>
+      </div>
     </Layout>
   )
 }

@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { beginScene, go, useApp } from '../app/appStore.ts'
+import { drillSchedule } from '../log/drillSchedule.ts'
 import { resolveParams } from '../script/params.ts'
 import type { ParamValue } from '../script/schema.ts'
 import { useLanguage } from '../i18n/languageStore.ts'
@@ -12,9 +13,16 @@ export function ParamsScreen({ sceneId }: { sceneId: string }) {
   const t = useT()
   const language = useLanguage((s) => s.language)
   const scene = useApp((s) => s.scenes.find((x) => x.script.id === sceneId))
-  const [values, setValues] = useState<Record<string, ParamValue>>(() =>
-    Object.fromEntries(Object.entries(scene?.script.params ?? {}).map(([k, p]) => [k, p.default])),
-  )
+  const { sessions, clientCode } = useApp()
+  const [values, setValues] = useState<Record<string, ParamValue>>(() => {
+    const defaults: Record<string, ParamValue> = Object.fromEntries(Object.entries(scene?.script.params ?? {}).map(([k, p]) => [k, p.default]))
+    // The plan puts a measurement block in the first and the last drill session; suggest it then.
+    if (scene?.script.kind === 'drill' && 'assessmentBlock' in defaults) {
+      const done = sessions.filter((s) => s.clientCode === clientCode && s.sceneId === sceneId && s.status === 'completed').map((s) => s.createdAt)
+      defaults.assessmentBlock = drillSchedule(done, new Date()).nextNeedsAssessment
+    }
+    return defaults
+  })
   if (!scene) return null
   const check = resolveParams(scene.script, values)
   const errorFor = (key: string) => (check.ok ? undefined : check.errors.find((e) => e.param === key))

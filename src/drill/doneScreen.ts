@@ -1,0 +1,92 @@
+import { bundleFileName, buildSessionBundle } from '../export/sessionBundle.ts'
+import { remindersIcs } from '../export/calendarIcs.ts'
+import { downloadFile } from '../export/downloadFile.ts'
+import { drillCsv, psychDsFileName } from '../export/psychDsCsv.ts'
+import { scoreAatSession } from '../log/aatScore.ts'
+import { drillRows } from '../log/drillRows.ts'
+import { drillSchedule } from '../log/drillSchedule.ts'
+import type { DrillMode, DrillTrialRow } from '../log/drillTrial.ts'
+import type { Language } from '../script/localized.ts'
+import type { SessionMeta, SessionStore } from '../storage/sessionStore.ts'
+import { el, messageScreen, textFor } from './drillScreen.ts'
+
+interface DoneArgs {
+  store: SessionStore
+  sessionId: string
+  language: Language
+  line(id: string): string
+  lobbyUrl: string
+}
+
+async function rowsOf(store: SessionStore, meta: SessionMeta): Promise<DrillTrialRow[]> {
+  return drillRows(await store.events(meta.id), {
+    clientCode: meta.clientCode,
+    sessionNumber: meta.sessionNumber ?? 1,
+    sceneId: meta.sceneId,
+    mode: meta.params.mode as DrillMode,
+  })
+}
+
+/** Speed and accuracy in plain words, compared with last time, but no points or streaks: a game would change the measure. */
+function feedbackWords(rows: DrillTrialRow[], previous: DrillTrialRow[] | null, language: Language): string[] {
+  const t = textFor(language)
+  const firstTries = rows.filter((r) => r.block !== 'practice' && r.attempt === 1)
+  const correct = firstTries.filter((r) => r.correct).length
+  const seconds = (rts: DrillTrialRow[]) => {
+    const kept = rts.filter((r) => r.block !== 'practice' && r.attempt === 1 && r.correct && r.rt_initiation_ms !== null).map((r) => r.rt_initiation_ms!)
+    if (kept.length === 0) return null
+    const sorted = kept.sort((a, b) => a - b)
+    const median = sorted[Math.floor(sorted.length / 2)]!
+    return (median / 1000).toLocaleString(language === 'nl' ? 'nl-NL' : 'en-GB', { maximumFractionDigits: 2, minimumFractionDigits: 2 })
+  }
+  const words = [t('drillScoreAccuracy', { correct, total: firstTries.length })]
+  const now = seconds(rows)
+  if (now) words.push(t('drillScoreSpeed', { seconds: now }))
+  const before = previous ? seconds(previous) : null
+  if (before) words.push(t('drillScoreCompare', { seconds: before }))
+  return words
+}
+
+export async function showDoneScreen(root: HTMLElement, args: DoneArgs): Promise<void> {
+  const { store, language } = args
+  const t = textFor(language)
+  const meta = (await store.getSession(args.sessionId))!
+  if ((await store.getSetting('activeSessionId')) === meta.id) await store.setSetting('activeSessionId', null)
+  const mine = (await store.listSessions()).filter((s) => s.clientCode === meta.clientCode && s.sceneId === meta.sceneId && s.status === 'completed').sort((a, b) => a.createdAt.localeCompare(b.createdAt))
+  const rows = await rowsOf(store, meta)
+  const earlier = mine.filter((s) => s.createdAt < meta.createdAt).at(-1)
+  const previous = earlier ? await rowsOf(store, earlier) : null
+  const schedule = drillSchedule(mine.map((s) => s.createdAt), new Date())
+  const dateText = (d: Date) => d.toLocaleDateString(language === 'nl' ? 'nl-NL' : 'en-GB', { weekday: 'long', day: 'numeric', month: 'long' })
+
+  const paragraphs = [
+    args.line('done'),
+    ...feedbackWords(rows, previous, language),
+    t('drillSessionsDone', { done: schedule.done, planned: schedule.planned }),
+    schedule.nextDue ? t('drillNextDue', { date: dateText(schedule.nextDue) }) : t('drillPlanDone'),
+    t('drillEncourage'),
+  ]
+  const exportJson = el('button', { type: 'button', className: 'primary', textContent: t('exportSession') })
+  exportJson.addEventListener('click', async () => {
+    const bundle = buildSessionBundle({ meta, events: await store.events(meta.id), appVersion: __APP_VERSION__, summary: { drill: scoreAatSession(rows) } })
+    downloadFile(bundleFileName(bundle), JSON.stringify(bundle, null, 2))
+  })
+  const exportCsv = el('button', { type: 'button', className: 'secondary', textContent: t('drillExportCsv') })
+  exportCsv.addEventListener('click', () => downloadFile(psychDsFileName(meta.clientCode, meta.sessionNumber ?? 1, meta.sceneId), drillCsv(rows), 'text/csv'))
+  const actions: HTMLElement[] = [exportJson, exportCsv]
+  const remaining = schedule.dueDates.slice(schedule.done)
+  if (remaining.length > 0) {
+    const calendar = el('button', { type: 'button', className: 'secondary', textContent: t('drillCalendar') })
+    calendar.addEventListener('click', () =>
+      downloadFile(
+        'perspectief-training.ics',
+        remindersIcs({ dates: remaining, time: '19:00', title: t('appName'), description: t('drillEncourage'), uidPrefix: `training-${meta.sceneId}` }),
+        'text/calendar',
+      ),
+    )
+    actions.push(calendar)
+  }
+  actions.push(el('a', { className: 'button secondary', href: args.lobbyUrl, textContent: t('backToStart') }))
+  messageScreen(root, t('doneTitle'), paragraphs, actions, language)
+  root.querySelector('section')?.setAttribute('data-testid', 'drill-done')
+}

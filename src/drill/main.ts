@@ -1,0 +1,160 @@
+import scenes from 'virtual:perspectief/scenes'
+import { closeWithReason } from '../app/closeSession.ts'
+import { registerServiceWorker } from '../app/serviceWorker.ts'
+import { newSessionId } from '../app/sessionId.ts'
+import { realClock, timeScaleFrom } from '../engine/clock.ts'
+import { drillMachine, type DrillContext, type DrillInputEvent } from '../engine/drill/drillMachine.ts'
+import { hashToUint32 } from '../engine/drill/seededRandom.ts'
+import { checkEnvelope } from '../engine/envelope.ts'
+import { createMachineRuntime, type RuntimeView } from '../engine/runtime.ts'
+import type { Language } from '../script/localized.ts'
+import { openIndexedDbStore } from '../storage/indexedDbStore.ts'
+import type { SessionStore } from '../storage/sessionStore.ts'
+import type { BundledScene } from '../script/bundledScene.ts'
+import { drillInputFor } from './drillPlan.ts'
+import { el, messageScreen, textFor } from './drillScreen.ts'
+import { showDoneScreen } from './doneScreen.ts'
+import { showOnNextFrame } from './onsetFrame.ts'
+import { createStage } from './stage.ts'
+import { createStimulusLoader } from './stimulusLoader.ts'
+import { listenForSwipe } from './swipeGesture.ts'
+import './drill.css'
+
+const root = document.getElementById('drill')!
+const query = new URLSearchParams(location.search)
+const language: Language = query.get('lang') === 'en' ? 'en' : 'nl'
+document.documentElement.lang = language
+const t = textFor(language)
+const lobbyUrl = `./${language === 'en' ? '?lang=en' : ''}`
+const backLink = () => el('a', { className: 'button primary', href: lobbyUrl, textContent: t('backToStart') })
+
+async function boot() {
+  messageScreen(root, t('drillLoading'), [], [], language)
+  let store: SessionStore
+  try {
+    store = await openIndexedDbStore()
+  } catch {
+    messageScreen(root, t('storageProblemTitle'), [t('drillNeedsStorage')], [backLink()], language)
+    return
+  }
+  const sessionId = query.get('session') ?? (await store.getSetting('activeSessionId'))
+  const meta = sessionId ? await store.getSession(sessionId) : undefined
+  const scene = scenes.find((s) => s.script.id === meta?.sceneId && s.script.kind === 'drill')
+  if (!meta || meta.status !== 'active' || !scene) {
+    messageScreen(root, t('appName'), [t('drillNoSession')], [backLink()], language)
+    return
+  }
+  const envelope = await store.loadSnapshot(meta.id)
+  if (envelope) {
+    const check = checkEnvelope(envelope, { sceneId: scene.script.id, scriptHash: scene.hash })
+    if (!check.ok) {
+      await closeWithReason(store, realClock, meta, check.reason)
+      messageScreen(root, t('appName'), [t('drillClosed', { reason: check.reason })], [backLink()], language)
+      return
+    }
+  }
+  const photos = meta.params.ownPhotos === true ? await store.listPhotos() : []
+  const urls = new Map<string, string>()
+  for (const p of scene.stimulusSets[String(meta.params.stimulusSet)] ?? []) urls.set(p.id, p.url)
+  // Own photos are shown from blob: URLs made here; the photo itself never enters the log or an export.
+  for (const p of photos) urls.set(`own-${p.id}`, URL.createObjectURL(p.blob))
+
+  const runtime = createMachineRuntime<DrillContext, DrillInputEvent>({
+    machine: drillMachine,
+    sceneId: scene.script.id,
+    scriptHash: scene.hash,
+    appVersion: __APP_VERSION__,
+    sessionId: meta.id,
+    persistence: store,
+    clock: realClock,
+    input: drillInputFor({
+      scene,
+      params: meta.params,
+      clientCode: meta.clientCode,
+      sessionId: meta.id,
+      ownPhotos: photos.map((p) => ({ id: `own-${p.id}`, category: p.category })),
+      seed: hashToUint32(newSessionId()),
+      startedAt: realClock.now(),
+      timeScale: timeScaleFrom(location.search, __TEST_MODE__),
+    }),
+    resumeFrom: envelope,
+  })
+  await runtime.start()
+  const first = runtime.getView()!
+  const order = first.context.trials.slice(first.context.index).map((trial) => trial.stimulus)
+  const loader = createStimulusLoader(urls, order)
+  await loader.firstReady(3)
+  run(runtime, loader, scene, store, meta.id)
+}
+
+type Runtime = ReturnType<typeof createMachineRuntime<DrillContext, DrillInputEvent>>
+
+function run(runtime: Runtime, loader: ReturnType<typeof createStimulusLoader>, scene: BundledScene, store: SessionStore, sessionId: string) {
+  const settings = scene.script.drill!
+  const line = (id: string) => scene.script.lines[id]?.[language] ?? id
+  const stage = createStage()
+  const exitPx = () => Math.max(60, window.innerHeight * settings.exitFraction)
+  let shownBeat: string | null = null
+
+  const swipe = listenForSwipe(stage.area, {
+    initiationPx: settings.initiationPx,
+    exitPx,
+    onMove: (offset) => stage.follow(offset, exitPx()),
+    onCancel: () => stage.settle(),
+    onSwipe: (result) => {
+      const beat = runtime.getView()!.beat
+      stage.leave(result.response)
+      void runtime.send({ type: 'response', beat, ...result })
+    },
+  })
+
+  const render = (view: RuntimeView<DrillContext>) => {
+    const { context } = view
+    const trial = context.trials[context.index]!
+    if (view.status === 'completed') {
+      swipe.dispose()
+      void showDoneScreen(root, { store, sessionId, language, line, lobbyUrl })
+      return
+    }
+    if (view.state === 'intro') {
+      swipe.disarm()
+      const relevant = trial.tilt === undefined
+      const introId = !relevant ? `intro-${trial.block}-irrelevant` : trial.rule === 'reversed' ? 'intro-assessment-reversed' : `intro-${trial.block}`
+      const rule = relevant ? [] : [line(context.plan.leftMeans === 'pull' ? 'rule-left-pull' : 'rule-left-push')]
+      const intro = line(introId)
+      const begin = el('button', { type: 'button', className: 'primary big', textContent: t('drillBegin') })
+      begin.addEventListener('click', () => void runtime.send({ type: 'continue', beat: view.beat }), { once: true })
+      messageScreen(root, scene.script.title[language], [intro, ...rule, t('drillSwipeHint')], [begin], language)
+      return
+    }
+    if (!root.contains(stage.root)) root.replaceChildren(stage.root)
+    const inBlock = context.trials.filter((x) => x.block === trial.block)
+    stage.setProgress(trial.trial, inBlock.length, t('drillProgress', { n: trial.trial, total: inBlock.length }))
+    if (view.state === 'fixation') {
+      swipe.disarm()
+      shownBeat = null
+      stage.fixation()
+    } else if (view.state === 'stimulus' && shownBeat !== view.beat) {
+      shownBeat = view.beat
+      const beat = view.beat
+      void loader.get(trial.stimulus).then(async (img) => {
+        const onset = await showOnNextFrame(() => {
+          stage.show(img, trial.stimulus, trial.category, trial.tilt)
+          swipe.arm()
+        })
+        stage.markOnset(onset.onsetMs)
+        await runtime.send({ type: 'shown', beat, ...onset })
+      })
+    } else if (view.state === 'feedback') {
+      swipe.disarm()
+      stage.clear()
+      stage.say(line(context.feedback === 'timeout' ? 'feedback-timeout' : 'feedback-wrong'), 'feedback')
+    }
+  }
+  runtime.subscribe(render)
+  render(runtime.getView()!)
+}
+
+void boot()
+// Cache the drill for offline use; an update waits until the client is back in the lobby.
+registerServiceWorker()

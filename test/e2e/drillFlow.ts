@@ -1,0 +1,109 @@
+import { expect, type CDPSession, type Page } from '@playwright/test'
+import { readFileSync } from 'node:fs'
+import { injectSwipe, nextDrillScreen, type Direction } from './touch.ts'
+
+export interface DrillSetup {
+  code: string
+  /** Query for the lobby, e.g. '?speed=4' (test builds only). */
+  query?: string
+  mode?: 'Training' | 'Alleen meten'
+  assessmentBlock?: boolean
+  trainingTrials?: number
+  assessmentTrials?: number
+  consent?: boolean
+}
+
+/** Lobby → drill page → first intro, the way a client and trainer click through it. */
+export async function startDrill(page: Page, setup: DrillSetup): Promise<void> {
+  await page.goto(`/${setup.query ?? ''}`)
+  if (setup.consent !== false) await page.getByRole('button', { name: 'Ik snap het en doe mee' }).click()
+  await page.getByLabel('Code').fill(setup.code)
+  await page.getByRole('button', { name: 'Verder' }).click()
+  await page.getByRole('button', { name: /Drank wegvegen/ }).click()
+  if (setup.mode) await page.getByRole('group', { name: 'Soort sessie' }).getByRole('button', { name: setup.mode }).click()
+  if (setup.assessmentBlock !== undefined) {
+    await page.getByRole('group', { name: /Eerst een meetblok/ }).getByRole('button', { name: setup.assessmentBlock ? 'Ja' : 'Nee' }).click()
+  }
+  if (setup.trainingTrials) await page.getByRole('spinbutton', { name: 'Aantal plaatjes training' }).fill(String(setup.trainingTrials))
+  if (setup.assessmentTrials) await page.getByRole('spinbutton', { name: 'Aantal plaatjes meetblok' }).fill(String(setup.assessmentTrials))
+  await page.getByRole('button', { name: 'Begin' }).click()
+  await page.waitForURL(/drill\.html/)
+}
+
+export interface PlayedTrial {
+  stimulus: string
+  category: 'alcohol' | 'soft'
+  direction: Direction | 'none'
+  rtMs: number | null
+}
+
+export interface ShownTrial {
+  index: number
+  stimulus: string
+  category: 'alcohol' | 'soft'
+  tilt: string | null
+  /** The last intro said to do it the other way round ("Nu andersom!"). */
+  reversed: boolean
+}
+export type Decide = (trial: ShownTrial) => { direction: Direction | 'none'; rtMs: number }
+
+/** The move the instructions ask for: alcohol away, soft drinks towards; the other way round after "andersom". */
+export function ruleFor(trial: ShownTrial): Direction {
+  const away = trial.category === 'alcohol' ? 'push' : 'pull'
+  return trial.reversed ? (away === 'push' ? 'pull' : 'push') : away
+}
+
+export const followRule: Decide = (trial) => ({ direction: ruleFor(trial), rtMs: 500 })
+
+/**
+ * Plays until the end screen or until `stopAfter` pictures: taps "Begin" on each intro, swipes each picture as
+ * `decide` says, or lets it time out ('none').
+ */
+export async function playDrill(page: Page, cdp: CDPSession, decide: Decide, stopAfter = Infinity): Promise<PlayedTrial[]> {
+  const played: PlayedTrial[] = []
+  let lastOnset: number | null = null
+  let reversed = false
+  for (;;) {
+    if (played.length >= stopAfter) return played
+    const screen = await nextDrillScreen(page, lastOnset)
+    if (screen.kind === 'done') return played
+    if (screen.kind === 'intro') {
+      reversed = /andersom/.test(await page.locator('.drill-message').innerText())
+      await page.getByRole('button', { name: 'Begin' }).click()
+      continue
+    }
+    lastOnset = screen.onset
+    const choice = decide({ index: played.length, stimulus: screen.stimulus, category: screen.category, tilt: screen.tilt, reversed })
+    played.push({ stimulus: screen.stimulus, category: screen.category, direction: choice.direction, rtMs: choice.direction === 'none' ? null : choice.rtMs })
+    if (choice.direction !== 'none') await injectSwipe(page, cdp, screen.onset, { direction: choice.direction, rtMs: choice.rtMs })
+  }
+}
+
+/** Both files a trainer gets: the JSON bundle and the Psych-DS CSV. */
+export async function exportDrill(page: Page): Promise<{ bundle: Record<string, any>; csv: string }> {
+  await expect(page.getByTestId('drill-done')).toBeVisible()
+  const [json] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Bewaar bestand voor begeleider' }).click()])
+  const [table] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Bewaar tabel (CSV)' }).click()])
+  return { bundle: JSON.parse(readFileSync((await json.path())!, 'utf8')), csv: readFileSync((await table.path())!, 'utf8') }
+}
+
+/** A minimal RFC 4180 reader, independent of the app's writer. */
+export function parseCsv(text: string): Record<string, string>[] {
+  const rows: string[][] = []
+  let field = ''
+  let row: string[] = []
+  let quoted = false
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') (field += '"'), i++
+      else if (c === '"') quoted = false
+      else field += c
+    } else if (c === '"') quoted = true
+    else if (c === ',') row.push(field), (field = '')
+    else if (c === '\n') row.push(field.replace(/\r$/, '')), rows.push(row), (row = []), (field = '')
+    else field += c
+  }
+  const [header, ...body] = rows
+  return body.map((r) => Object.fromEntries(header!.map((h, i) => [h, r[i] ?? ''])))
+}
