@@ -16,7 +16,8 @@ function contentSecurityPolicy(): Plugin {
   return {
     name: 'perspectief-csp',
     apply: 'build',
-    transformIndexHtml: (html) => html.replace('<head>', `<head>\n    <meta http-equiv="Content-Security-Policy" content="${policy}" />`),
+    // After the charset declaration, which must come first in <head>.
+    transformIndexHtml: (html) => html.replace('<meta charset="UTF-8" />', `<meta charset="UTF-8" />\n    <meta http-equiv="Content-Security-Policy" content="${policy}" />`),
   }
 }
 

@@ -5,16 +5,16 @@
  */
 import * as THREE from 'three'
 import { between, type Rng } from './random.ts'
-import { group, place, type DrinkScene } from './scene.ts'
+import { place, type DrinkScene } from './scene.ts'
 import type { StageOptions } from './stage.ts'
 import { bowls, cup, fill, highball, jug, pintGlass, saucer, shotGlass, stemmed, tumbler } from './vessels.ts'
-import { glossy, liquid, matte, metal } from './materials.ts'
+import { glossy, liquid, matte, metal, waterSurface } from './materials.ts'
 import {
   apple, bubbles, cherry, citrusHalf, citrusWedge, citrusWheel, coaster, foamHead, iceCubes, mintLeaf, mintSprig, olivePick,
   saltRim, straw, strawberry, tomato, wheelOnRim, whippedCream, wholeCitrus,
 } from './garnish.ts'
 import {
-  beerBottle, bottleGlass, champagneBottle, drinksCan, grapes, jeneverJug, juiceCarton, plasticBottle, spiritBottle, teapot, wineBottle,
+  beerBottle, bottleGlass, champagneBottle, drinksCan, grapes, jeneverJug, juiceCarton, plasticBottle, spiritBottle, squareBottle, teapot, wineBottle,
 } from './props.ts'
 import { canvasTexture, cremaTexture } from './textures.ts'
 
@@ -27,7 +27,7 @@ const sets = {
   pub: { table: { kind: 'oak', a: 0xa06a3a, b: 0x3a2210 }, wall: { kind: 'bokeh', a: 0x3a2618, b: 0x5a3a22 }, key: { azimuth: -40, color: 0xffe2b8 } },
   darkWood: { table: { kind: 'walnut', a: 0x5a3620, b: 0x1a0e08 }, wall: { kind: 'panels', a: 0x2a1e18, b: 0x3a2a20 }, key: { azimuth: 55, color: 0xffd8b0 } },
   dinner: { table: { kind: 'linen', a: 0x6a1e22 }, wall: { kind: 'bokeh', a: 0x1e1820, b: 0x2e2430, lights: [0xffd9a0, 0xffc080] }, key: { azimuth: 45, color: 0xffe0c0 } },
-  party: { table: { kind: 'slate', a: 0x2c2e34 }, wall: { kind: 'bokeh', a: 0x141826, b: 0x20243a, lights: [0x9ab8ff, 0xffd0f0, 0xfff0c0] }, key: { azimuth: -35, color: 0xe8f0ff } },
+  party: { table: { kind: 'linen', a: 0x2a2c36 }, wall: { kind: 'bokeh', a: 0x141826, b: 0x20243a, lights: [0x9ab8ff, 0xffd0f0, 0xfff0c0] }, key: { azimuth: -35, color: 0xe8f0ff } },
   kitchen: { table: { kind: 'painted', a: 0xe8e2d8, b: 0x8a8070 }, wall: { kind: 'window', a: 0xd8d2c4, b: 0x9ab0bc }, key: { azimuth: 40 } },
   marble: { table: { kind: 'marble', a: 0xeeeae4, b: 0x8a8a90, roughness: 0.35 }, wall: { kind: 'plain', a: 0xd6d8d4, b: 0xeceeea }, key: { azimuth: -45 } },
   terrace: { table: { kind: 'stripes', a: 0x4a7aa8, b: 0xf0ece0 }, wall: { kind: 'plain', a: 0xb8d0c8, b: 0xdce8e4 }, key: { azimuth: 30, color: 0xfff2dc } },
@@ -45,18 +45,18 @@ const sets = {
 // Liquids.
 
 const drinks = {
-  beer: () => liquid(0xe8a41c, { glow: 0.35, roughness: 0.05, opacity: 0.9, edgeShade: 0.45 }),
-  redWine: () => liquid(0x3a0610, { glow: 0.06, roughness: 0.05, edgeShade: 0.4 }),
-  whiteWine: () => liquid(0xf2e08a, { glow: 0.2, roughness: 0.05, opacity: 0.55, edgeShade: 0.75 }),
-  rose: () => liquid(0xf09090, { glow: 0.2, roughness: 0.05, opacity: 0.7, edgeShade: 0.6 }),
-  champagne: () => liquid(0xf2d88a, { glow: 0.3, roughness: 0.05, opacity: 0.65, edgeShade: 0.7 }),
-  whisky: () => liquid(0xb8621a, { glow: 0.3, roughness: 0.05, opacity: 0.85, edgeShade: 0.45 }),
+  beer: () => liquid(0xeaa21a, { clear: true, glow: 0.6, roughness: 0.05, opacity: 0.92, edgeShade: 0.45 }),
+  redWine: () => liquid(0x5a0818, { clear: true, glow: 0.45, roughness: 0.03, edgeShade: 0.35 }),
+  whiteWine: () => liquid(0xf2dc7a, { clear: true, glow: 0.6, roughness: 0.03, opacity: 0.6, edgeShade: 0.7 }),
+  rose: () => liquid(0xf48a90, { clear: true, glow: 0.65, roughness: 0.03, opacity: 0.75, edgeShade: 0.6 }),
+  champagne: () => liquid(0xf2d47a, { clear: true, glow: 0.65, roughness: 0.03, opacity: 0.7, edgeShade: 0.65 }),
+  whisky: () => liquid(0x8a3806, { clear: true, glow: 0.5, roughness: 0.03, opacity: 0.92, edgeShade: 0.35 }),
   clearSpirit: () => liquid(0xeef4f6, { glow: 0.05, roughness: 0.03, opacity: 0.25, edgeShade: 0.9 }),
   tonic: () => liquid(0xe4f0f4, { glow: 0.1, roughness: 0.03, opacity: 0.3, edgeShade: 0.9 }),
-  water: () => liquid(0xd8ecf4, { glow: 0.05, roughness: 0.02, opacity: 0.28, edgeShade: 0.85 }),
+  water: () => liquid(0xe0f0fa, { glow: 0.3, roughness: 0.02, opacity: 0.14, edgeShade: 0.9 }),
   orangeJuice: () => liquid(0xf59a1a, { glow: 0.25, roughness: 0.3 }),
-  appleJuice: () => liquid(0xe8b43a, { glow: 0.3, roughness: 0.2, opacity: 0.92, edgeShade: 0.6 }),
-  cola: () => liquid(0x2a0e06, { glow: 0.05, roughness: 0.05, edgeShade: 0.6 }),
+  appleJuice: () => liquid(0xeab438, { glow: 0.35, roughness: 0.2, opacity: 0.95, edgeShade: 0.6 }),
+  cola: () => liquid(0x3a1206, { clear: true, glow: 0.5, roughness: 0.03, edgeShade: 0.5 }),
   milk: () => liquid(0xf8f6f0, { glow: 0.05, roughness: 0.35, edgeShade: 0.85 }),
 }
 
@@ -70,7 +70,7 @@ const beerPint: Builder = (rng) => {
   pint.group.add(foamHead(pint.inner, beer.height, 2.4, rng), bubbles(pint.inner, 70, 1.6, beer.height - 0.2, rng))
   place(subject, coaster(5.2, 0xe8dcc0, 0xb02a20), 0, 0)
   place(subject, pint.group, 0, 0, 4.5)
-  return { subject, stage: sets.pub, framing: { elevation: 10, fill: 0.8 } }
+  return { subject, stage: sets.pub, framing: { elevation: 6, fill: 0.97 } }
 }
 
 const wineRed: Builder = () => {
@@ -97,7 +97,7 @@ const wineWhite: Builder = () => {
     glass: bottleGlass.lightGreen,
     label: { base: 0xf6f2e6, accent: 0xc8a040, emblem: 'grapes', detail: 0x6a6a50, printLines: 2 },
     foilColor: 0xd8c890,
-    contents: { color: 0xf0dc80, level: 22, options: { opacity: 0.6, glow: 0.15 } },
+    contents: { color: 0xf0dc80, level: 22, options: { clear: true, opacity: 0.65, glow: 0.55 } },
   }), -6, -6, 3.8)
   return { subject, stage: sets.marble, framing: { elevation: 14, fill: 0.82, azimuth: -8 } }
 }
@@ -110,22 +110,22 @@ const champagneFlutes: Builder = (rng) => {
     flute.group.add(bubbles(flute.inner, 60, flute.inner[0]?.y ?? 9, wine.height - 0.2, rng, 0.08))
     place(subject, flute.group, x, z, 2.4, turn)
   }
-  place(subject, champagneBottle({ base: 0xf4ecd8, accent: 0xc8a040, emblem: 'star', printLines: 1, detail: 0x3a3020 }), -3, -16, 4.5)
-  return { subject, stage: sets.party, framing: { elevation: 10, fill: 0.78 } }
+  place(subject, champagneBottle({ base: 0xf4ecd8, accent: 0xc8a040, emblem: 'star', printLines: 1, detail: 0x3a3020 }), -10, -10, 4.5)
+  return { subject, stage: sets.party, framing: { elevation: 8, fill: 0.94 } }
 }
 
 const whiskyTumbler: Builder = (rng) => {
   const subject = new THREE.Group()
   const glassShape = tumbler({ radius: 4.3, height: 8.5, base: 2.0 })
   const whisky = fill(glassShape, 0.45, drinks.whisky())
-  glassShape.group.add(iceCubes(1, 4.2, 0.1, whisky.height - 1.3, whisky.height - 1.3, rng))
-  place(subject, glassShape.group, 0, 0, 4.5)
-  place(subject, spiritBottle({
-    shape: 'liqueur', glass: bottleGlass.clear, contents: { color: 0xa8581a, level: 11, options: { opacity: 0.9, glow: 0.2 } },
-    label: { base: 0x1a1a1a, accent: 0xc8a040, detail: 0xc8a040, emblem: 'diamond', printLines: 2, coverage: 0.5 }, labelFrom: 3.5, labelTo: 8.5,
-    cap: { color: 0x2a1a10, height: 2.4, kind: 'cork' },
-  }), 8, -11, 5)
-  return { subject, frameOn: glassShape.group, stage: sets.darkWood, framing: { elevation: 16, fill: 0.62, shift: [-0.1, -0.1] } }
+  glassShape.group.add(iceCubes(1, 3.2, 0.1, whisky.height - 1.0, whisky.height - 1.0, rng))
+  place(subject, glassShape.group, 2.5, 3, 4.5)
+  place(subject, squareBottle({
+    contents: { color: 0x7a3206, level: 0.7, options: { clear: true, glow: 0.45, opacity: 0.95, edgeShade: 0.35 } },
+    label: { base: 0x1a1a1a, accent: 0xc8a040, detail: 0xc8a040, emblem: 'diamond', printLines: 2, border: 0xc8a040 },
+    height: 19, width: 8.5,
+  }), -6, -7, 5.5, 0.35)
+  return { subject, stage: sets.darkWood, framing: { elevation: 26, fill: 0.86 } }
 }
 
 const vodkaBottle: Builder = () => {
@@ -179,25 +179,23 @@ const martini: Builder = () => {
   pick.position.set(-1.4, drink.height - 4.2, 0.3)
   glassShape.group.add(pick)
   place(subject, glassShape.group, 0, 0, 3.6)
-  return { subject, stage: sets.party, framing: { elevation: 8, fill: 0.82, azimuth: 10 } }
+  return { subject, stage: sets.party, framing: { elevation: 4, fill: 0.97, azimuth: 10 } }
 }
 
-const margarita: Builder = (rng) => {
+const margarita: Builder = () => {
   const subject = new THREE.Group()
   const glassShape = stemmed({ foot: 3.8, stem: 7, bowl: bowls.margarita, wall: 0.1 })
-  const drink = fill(glassShape, 0.72, liquid(0xd8e890, { opacity: 0.85, glow: 0.25, roughness: 0.3, edgeShade: 0.7 }))
+  fill(glassShape, 0.72, liquid(0xd8e890, { opacity: 0.85, glow: 0.25, roughness: 0.3, edgeShade: 0.7 }))
   glassShape.group.add(saltRim(6.3, glassShape.height))
   const wedge = citrusWedge('lime', 2.2)
   wedge.rotation.set(0, Math.PI * 0.1, Math.PI / 2)
   wedge.position.set(4.6, glassShape.height - 0.6, 3.2)
   glassShape.group.add(wedge)
-  void drink
   place(subject, glassShape.group, 0, 0, 3.6)
-  place(subject, wholeCitrus('lime', 2.4, false), 8, 5, 2.5)
+  place(subject, wholeCitrus('lime', 2.2), 8, 5, 2.5)
   const half = citrusHalf('lime', 2.3)
   place(subject, half, -8, 4, 2.4)
-  void rng
-  return { subject, stage: sets.terrace, framing: { elevation: 14, fill: 0.8 } }
+  return { subject, stage: sets.terrace, framing: { elevation: 26, fill: 0.8 } }
 }
 
 const ciderBottle: Builder = () => {
@@ -205,13 +203,13 @@ const ciderBottle: Builder = () => {
   place(subject, beerBottle({ base: 0xf4ead0, accent: 0xc82a1e, detail: 0x3a5a1e, emblem: 'apple', printLines: 1, coverage: 0.55, stripes: [[0.08, 0.1, 0x3a6a1e]] }, 'stubby', bottleGlass.green, 0x3a6a1e), 0, 0, 3.6)
   const fruit = apple(0x8ac83a, 3.2)
   place(subject, fruit, 6.5, 4, 3.3, 0.8)
-  return { subject, stage: sets.sage, framing: { elevation: 8, fill: 0.84, azimuth: 12 } }
+  return { subject, stage: sets.sage, framing: { elevation: 8, fill: 0.64, azimuth: 12 } }
 }
 
 const ciderGlass: Builder = (rng) => {
   const subject = new THREE.Group()
   const chalice = stemmed({ foot: 3.6, stem: 4, bowl: bowls.chalice, wall: 0.14 })
-  const cider = fill(chalice, 0.82, liquid(0xf2b632, { glow: 0.35, roughness: 0.05, opacity: 0.85, edgeShade: 0.55 }))
+  const cider = fill(chalice, 0.82, liquid(0xf2b632, { clear: true, glow: 0.6, roughness: 0.03, opacity: 0.88, edgeShade: 0.5 }))
   chalice.group.add(foamHead(chalice.inner, cider.height, 0.9, rng, 0xfbf4dc), bubbles(chalice.inner, 60, 5, cider.height - 0.2, rng))
   place(subject, chalice.group, 0, 0, 3.6)
   place(subject, beerBottle({ base: 0xf4ead0, accent: 0xc82a1e, detail: 0x3a5a1e, emblem: 'apple', coverage: 0.55 }, 'stubby', bottleGlass.green, 0x3a6a1e), -7, -8, 3.6)
@@ -232,10 +230,10 @@ const beerCan: Builder = (rng) => {
 const liqueur: Builder = () => {
   const subject = new THREE.Group()
   const small = stemmed({ foot: 2.4, stem: 5, bowl: bowls.liqueur, wall: 0.1 })
-  fill(small, 0.8, liquid(0x8a0e1e, { glow: 0.15, roughness: 0.05, edgeShade: 0.45 }))
+  fill(small, 0.8, liquid(0xa0101e, { clear: true, glow: 0.5, roughness: 0.03, edgeShade: 0.4 }))
   place(subject, small.group, 4, 3, 2.4)
   place(subject, spiritBottle({
-    shape: 'liqueur', contents: { color: 0x7a0a18, level: 12, options: { glow: 0.08, edgeShade: 0.4 } },
+    shape: 'liqueur', contents: { color: 0x9a0e1e, level: 12, options: { clear: true, glow: 0.45, edgeShade: 0.35 } },
     label: { base: 0xf4eee0, accent: 0xa0101e, emblem: 'cherry', printLines: 1, coverage: 0.45, border: 0xc8a040 }, labelFrom: 3, labelTo: 8.5,
     cap: { color: 0xc8a040, height: 2 },
   }), -3.5, -2, 5)
@@ -244,7 +242,7 @@ const liqueur: Builder = () => {
     c.position.y = 0.9
     place(subject, c, x, z, 1)
   }
-  return { subject, stage: sets.cafe, framing: { elevation: 12, fill: 0.84 } }
+  return { subject, stage: sets.cafe, framing: { elevation: 12, fill: 0.66 } }
 }
 
 const wineBottleScene: Builder = () => {
@@ -255,13 +253,13 @@ const wineBottleScene: Builder = () => {
   cork.rotation.set(0, 0.4, Math.PI / 2)
   cork.position.y = 1
   place(subject, cork, -5.5, 5, 1.5)
-  return { subject, stage: sets.darkWood, framing: { elevation: 10, fill: 0.86, azimuth: -10 } }
+  return { subject, stage: sets.darkWood, framing: { elevation: 10, fill: 0.68, azimuth: -10 } }
 }
 
 const port: Builder = () => {
   const subject = new THREE.Group()
   const small = stemmed({ foot: 3, stem: 6, bowl: bowls.port, wall: 0.1 })
-  fill(small, 0.62, liquid(0x5a100a, { glow: 0.1, roughness: 0.05, edgeShade: 0.4 }))
+  fill(small, 0.62, liquid(0x4e0c08, { clear: true, glow: 0.4, roughness: 0.03, edgeShade: 0.3 }))
   place(subject, small.group, 3.5, 3, 3)
   place(subject, wineBottle({ shape: 'port', glass: { tint: 0x120a06, opacity: 0.92, edgeAlpha: 0.98 }, label: { base: 0x1a1a1a, accent: 0xd8c08a, detail: 0xd8c08a, emblem: 'shield', printLines: 2, border: 0xd8c08a }, foilColor: 0x1a1a1a }), -4, -3, 4)
   return { subject, stage: sets.dinner, framing: { elevation: 10, fill: 0.84, azimuth: 6 } }
@@ -292,37 +290,41 @@ const mojito: Builder = (rng) => {
   s.rotation.z = -0.22
   glassShape.group.add(sprig, s)
   place(subject, glassShape.group, 0, 0, 4)
-  place(subject, wholeCitrus('lime', 2.4, false), 6.5, 4, 2.5)
+  place(subject, wholeCitrus('lime', 2.2), 6.5, 4, 2.5)
   return { subject, stage: sets.kitchen, framing: { elevation: 12, fill: 0.84, azimuth: -6 } }
 }
 
 const shots: Builder = (rng) => {
   const subject = new THREE.Group()
+  const front = new THREE.Group()
   for (const [i, x] of [-5, 0, 5].entries()) {
     const shot = shotGlass()
-    fill(shot, 0.82, liquid(0xe8b860, { opacity: 0.75, glow: 0.25, edgeShade: 0.6 }))
-    place(subject, shot.group, x, i === 1 ? 1.5 : 0, 2.5)
+    fill(shot, 0.82, liquid(0xe8b458, { clear: true, opacity: 0.8, glow: 0.6, edgeShade: 0.55 }))
+    place(front, shot.group, x, i === 1 ? 1.5 : 0, 2.5)
   }
-  const lime = citrusWedge('lime', 1.8)
+  const lime = citrusWedge('lime', 2.6)
   lime.rotation.set(Math.PI / 2, 0, 0)
-  lime.position.y = 0.8
-  place(subject, lime, 9, 3, 1.5, between(rng, 0, 1))
+  lime.position.y = 1.2
+  place(front, lime, 8.5, 4, 2, between(rng, 0, 1))
+  subject.add(front)
   place(subject, spiritBottle({
-    shape: 'vodka', contents: { color: 0xe0a850, level: 0.8, options: { opacity: 0.8, glow: 0.2 } },
+    shape: 'vodka', contents: { color: 0xe0a850, level: 0.8, options: { clear: true, opacity: 0.85, glow: 0.55 } },
     label: { base: 0xe8d8b0, accent: 0x2a6a3a, emblem: 'star', detail: 0xc83020, printLines: 2, coverage: 0.45, border: 0x2a6a3a }, labelFrom: 6, labelTo: 15,
     cap: { color: 0x1a1a1a, height: 2.4 },
-  }), -2, -12, 4)
-  return { subject, stage: sets.pub, framing: { elevation: 14, fill: 0.84 } }
+  }), -10, -9, 4, 0.3)
+  return { subject, stage: sets.pub, framing: { elevation: 14, fill: 0.9 } }
 }
 
 const jenever: Builder = () => {
   const subject = new THREE.Group()
   const tulip = stemmed({ foot: 2.8, stem: 3.5, bowl: bowls.jenever, wall: 0.1 })
   // Jenever is poured to the brim: the tiny stemmed glass full to the top is the Dutch image of it.
-  fill(tulip, 0.97, drinks.clearSpirit())
-  place(subject, tulip.group, 4, 3.5, 2.5)
+  // Old jenever has a faint straw colour, which also lets the full glass show.
+  fill(tulip, 0.97, liquid(0xf4e4a0, { clear: true, opacity: 0.4, glow: 0.55, edgeShade: 0.8 }))
+  tulip.group.scale.setScalar(1.3)
+  place(subject, tulip.group, 4.5, 5, 3.2)
   place(subject, jeneverJug({ base: 0xf4ecd8, accent: 0x1e2a5a, emblem: 'shield', printLines: 2, coverage: 0.4, border: 0x1e2a5a }), -3.5, -2, 4.5)
-  return { subject, stage: sets.gingham, framing: { elevation: 12, fill: 0.84, azimuth: 8 } }
+  return { subject, stage: sets.cafe, framing: { elevation: 12, fill: 0.84, azimuth: 8 } }
 }
 
 const wineRose: Builder = () => {
@@ -334,7 +336,7 @@ const wineRose: Builder = () => {
     glass: bottleGlass.clear,
     label: { base: 0xf8f4ee, accent: 0xe08a90, emblem: 'circle', printLines: 2, coverage: 0.4 },
     foilColor: 0xe8c8c8,
-    contents: { color: 0xf08a8a, level: 23, options: { opacity: 0.75, glow: 0.2 } },
+    contents: { color: 0xf48a90, level: 23, options: { clear: true, opacity: 0.78, glow: 0.6 } },
   }), -5, -5, 3.8)
   return { subject, stage: sets.terrace, framing: { elevation: 12, fill: 0.84, azimuth: -12 } }
 }
@@ -355,11 +357,12 @@ const orangeJuice: Builder = () => {
 const coffeeCup: Builder = (rng) => {
   const subject = new THREE.Group()
   const c = cup({ radius: 4.0, height: 6.5, flare: 1.12 })
-  const coffee = fill(c, 0.86, liquid(0x4a2410, { glow: 0.02 }), glossy(0xffffff, 0.3, cremaTexture('#a8683a', '#f4e6d0', true)))
-  void coffee
+  fill(c, 0.86, liquid(0x4a2410, { glow: 0.02 }), glossy(0xffffff, 0.3, cremaTexture('#a8683a', '#f4e6d0', true)))
   c.group.position.y = 0.55
-  place(subject, saucer(7.2), 0, 0, 6)
-  place(subject, c.group, 0, 0, 0, -0.5)
+  const front = new THREE.Group()
+  place(front, saucer(7.2), 0, 0, 6)
+  place(front, c.group, 0, 0, 0, -0.5)
+  subject.add(front)
   const spoon = new THREE.Group()
   const bowl = new THREE.Mesh(new THREE.SphereGeometry(0.8, 16, 8), metal(0xd8d8d8, 0.2))
   bowl.scale.set(1, 0.25, 1.5)
@@ -376,24 +379,24 @@ const coffeeCup: Builder = (rng) => {
     bean.position.y = 0.35
     place(subject, bean, -9 + between(rng, -2, 2), 4 + between(rng, -2, 2))
   }
-  return { subject, stage: sets.slate, framing: { elevation: 24, fill: 0.84, azimuth: 8 } }
+  return { subject, frameOn: front, stage: sets.slate, framing: { elevation: 42, fill: 0.84, azimuth: 8 } }
 }
 
 const waterGlass: Builder = () => {
   const subject = new THREE.Group()
   const glassShape = tumbler({ radius: 3.8, height: 11, base: 1.0 })
-  fill(glassShape, 0.8, drinks.water())
+  fill(glassShape, 0.8, drinks.water(), waterSurface())
   place(subject, glassShape.group, 2.5, 2.5, 4)
   const carafe = jug({ glass: { opacity: 0.14 } })
-  fill(carafe, 0.7, drinks.water())
+  fill(carafe, 0.7, drinks.water(), waterSurface())
   place(subject, carafe.group, -6.5, -7, 5.5, 0.6)
-  return { subject, stage: sets.sage, framing: { elevation: 14, fill: 0.84 } }
+  return { subject, stage: sets.kitchen, framing: { elevation: 14, fill: 0.84 } }
 }
 
 const colaCan: Builder = () => {
   const subject = new THREE.Group()
   place(subject, drinksCan({ base: 0xc8141e, accent: 0xffffff, detail: 0xffffff, emblem: 'wave', stripes: [] }), 0, 0, 3.6, 0.3)
-  return { subject, stage: sets.marble, framing: { elevation: 12, fill: 0.7, azimuth: 0 } }
+  return { subject, stage: sets.marble, framing: { elevation: 12, fill: 0.58, azimuth: 0 } }
 }
 
 const colaGlass: Builder = (rng) => {
@@ -426,7 +429,7 @@ const milkGlass: Builder = () => {
     cookie.position.y = 0.35
     place(subject, cookie, x, z, 2.6)
   }
-  return { subject, stage: sets.gingham, framing: { elevation: 14, fill: 0.84 } }
+  return { subject, stage: sets.gingham, framing: { elevation: 14, fill: 0.66 } }
 }
 
 /** Chocolate chips on a biscuit. */
@@ -456,7 +459,7 @@ const appleJuice: Builder = () => {
 const teaCup: Builder = (rng) => {
   const subject = new THREE.Group()
   const c = cup({ radius: 4.4, height: 5.8, flare: 1.2, color: 0xf6f2ea })
-  const tea = fill(c, 0.84, liquid(0x8a3a0c, { glow: 0.15, roughness: 0.03, opacity: 0.9, edgeShade: 0.5 }))
+  const tea = fill(c, 0.84, liquid(0x9a420c, { clear: true, glow: 0.5, roughness: 0.03, opacity: 0.92, edgeShade: 0.45 }))
   // The tea bag's string and paper tag hanging over the rim.
   const string = new THREE.Mesh(new THREE.CylinderGeometry(0.03, 0.03, 6.5, 4), matte(0xf4f0e8))
   string.position.set(-0.8, tea.height + 0.5, 4.5)
@@ -504,7 +507,7 @@ const lemonade: Builder = (rng) => {
 const icedTea: Builder = (rng) => {
   const subject = new THREE.Group()
   const glassShape = highball({ radius: 3.3, height: 15 })
-  const tea = fill(glassShape, 0.84, liquid(0xa8541a, { opacity: 0.85, glow: 0.3, roughness: 0.05, edgeShade: 0.5 }))
+  const tea = fill(glassShape, 0.84, liquid(0xb05a18, { clear: true, opacity: 0.88, glow: 0.55, roughness: 0.03, edgeShade: 0.45 }))
   glassShape.group.add(
     iceCubes(6, 2.2, 3.1, 2, tea.height - 0.5, rng),
     wheelOnRim('lemon', 2.4, 3.2, glassShape.height, 0.8),
@@ -543,7 +546,7 @@ const smoothie: Builder = (rng) => {
     blueberry.position.y = 0.6
     place(subject, blueberry, -7 + between(rng, -1.5, 1.5), -1 + between(rng, -1.5, 1.5))
   }
-  return { subject, stage: sets.navy, framing: { elevation: 12, fill: 0.84 } }
+  return { subject, stage: sets.navy, framing: { elevation: 6, fill: 0.96 } }
 }
 
 const hotChocolate: Builder = (rng) => {
@@ -560,13 +563,13 @@ const hotChocolate: Builder = (rng) => {
     marshmallow.rotation.y = rng()
     place(subject, marshmallow, 6.5 + between(rng, -1.5, 1.5), 4 + between(rng, -1.5, 1.5), 1.2)
   }
-  return { subject, stage: sets.pub, framing: { elevation: 14, fill: 0.82, azimuth: -8 } }
+  return { subject, stage: sets.pub, framing: { elevation: 22, fill: 0.95, azimuth: -8 } }
 }
 
 const sparklingWater: Builder = (rng) => {
   const subject = new THREE.Group()
   const glassShape = tumbler({ radius: 3.8, height: 11, base: 1.1 })
-  const water = fill(glassShape, 0.8, drinks.water())
+  const water = fill(glassShape, 0.8, drinks.water(), waterSurface())
   glassShape.group.add(bubbles(glassShape.inner, 140, 1.4, water.height - 0.15, rng, 0.1))
   place(subject, glassShape.group, 3, 3, 4)
   place(subject, plasticBottle({
@@ -580,19 +583,19 @@ const sportsDrink: Builder = () => {
   const subject = new THREE.Group()
   place(subject, plasticBottle({
     label: { base: 0x1a2a4a, accent: 0x2ad0f0, detail: 0xffffff, emblem: 'swoosh', coverage: 0.8, stripes: [[0.85, 0.06, 0x2ad0f0]] },
-    capColor: 0x2a2a2a, contents: { color: 0x30a8f0, level: 0.86, options: { opacity: 0.75, glow: 0.3, edgeShade: 0.5 } }, radius: 3.5, height: 20, sportCap: true,
+    capColor: 0x2a2a2a, contents: { color: 0x30a8f0, level: 0.86, options: { clear: true, opacity: 0.8, glow: 0.6, edgeShade: 0.5 } }, radius: 3.5, height: 20, sportCap: true,
   }), 0, 0, 3.8, -0.2)
-  return { subject, stage: sets.gym, framing: { elevation: 8, fill: 0.84, azimuth: 12 } }
+  return { subject, stage: sets.gym, framing: { elevation: 8, fill: 0.97, azimuth: 12 } }
 }
 
 const sodaBottle: Builder = (rng) => {
   const subject = new THREE.Group()
   place(subject, plasticBottle({
     label: { base: 0x1e4aa8, accent: 0xf5901a, detail: 0xffc050, emblem: 'orange', coverage: 1, stripes: [[0.1, 0.12, 0x2aa040]] },
-    capColor: 0x2aa040, contents: { color: 0xf57a10, level: 0.85, options: { opacity: 0.85, glow: 0.3, edgeShade: 0.55 } }, height: 24,
+    capColor: 0x2aa040, contents: { color: 0xf57a10, level: 0.85, options: { clear: true, opacity: 0.88, glow: 0.6, edgeShade: 0.5 } }, height: 24,
   }), -3.5, -2, 3.8, 0.2)
   const glassShape = tumbler({ radius: 3.4, height: 10, base: 1.1 })
-  const soda = fill(glassShape, 0.8, liquid(0xf57a10, { opacity: 0.85, glow: 0.3, edgeShade: 0.55 }))
+  const soda = fill(glassShape, 0.8, liquid(0xf57a10, { clear: true, opacity: 0.88, glow: 0.6, edgeShade: 0.5 }))
   glassShape.group.add(bubbles(glassShape.inner, 60, 1.4, soda.height - 0.2, rng), iceCubes(3, 2.0, 3.2, soda.height - 2.5, soda.height - 0.5, rng))
   place(subject, glassShape.group, 4.5, 3.5, 3.8)
   return { subject, stage: sets.picnic, framing: { elevation: 10, fill: 0.86 } }
@@ -605,7 +608,7 @@ const tomatoJuice: Builder = () => {
   place(subject, glassShape.group, 0, 0, 4)
   place(subject, tomato(3), 7, 2, 3.2)
   place(subject, tomato(2.4), -6, 3.5, 2.6, 1)
-  return { subject, stage: sets.sage, framing: { elevation: 12, fill: 0.84, azimuth: -10 } }
+  return { subject, stage: sets.sage, framing: { elevation: 28, fill: 0.84, azimuth: -10 } }
 }
 
 const juiceCartonScene: Builder = () => {
@@ -614,18 +617,17 @@ const juiceCartonScene: Builder = () => {
   const glassShape = tumbler({ radius: 3.5, height: 10, base: 1.1 })
   fill(glassShape, 0.82, liquid(0xf08a2a, { glow: 0.25, roughness: 0.3 }))
   place(subject, glassShape.group, 5, 3, 4)
-  return { subject, stage: sets.kitchen, framing: { elevation: 12, fill: 0.86, azimuth: -6 } }
+  return { subject, stage: sets.kitchen, framing: { elevation: 12, fill: 0.66, azimuth: -6 } }
 }
 
 const chocolateMilk: Builder = () => {
   const subject = new THREE.Group()
   const glassShape = highball({ radius: 3.3, height: 13 })
-  const drink = fill(glassShape, 0.84, liquid(0x8a5230, { glow: 0.05, roughness: 0.35, edgeShade: 0.7 }))
+  fill(glassShape, 0.84, liquid(0x8a5230, { glow: 0.05, roughness: 0.35, edgeShade: 0.7 }))
   const s = straw(16, 0xffffff, 0x6a3a1a)
   s.position.set(-1, 1.5, -0.5)
   s.rotation.z = -0.2
   glassShape.group.add(s)
-  void drink
   place(subject, glassShape.group, 0, 0, 4)
   // A few squares of chocolate: grooved dark blocks.
   for (const [x, z, turn] of [[6.5, 3, 0.3], [8, -1, 1.2]] as const) {
@@ -660,7 +662,7 @@ const mineralWater: Builder = () => {
     cap: { color: 0x2a7ac8, height: 2, kind: 'plastic' },
   }), -3.5, -2, 4)
   const glassShape = tumbler({ radius: 3.4, height: 10, base: 1.0 })
-  fill(glassShape, 0.78, drinks.water())
+  fill(glassShape, 0.78, drinks.water(), waterSurface())
   place(subject, glassShape.group, 4.5, 3, 4)
   return { subject, stage: sets.sage, framing: { elevation: 10, fill: 0.86 } }
 }

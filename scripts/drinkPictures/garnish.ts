@@ -116,9 +116,12 @@ export function citrusHalf(kind: Citrus, radius: number): THREE.Group {
 }
 
 /** A whole round fruit (orange, lemon, lime): a sphere with lemon-shaped tips when 'tips' is set. */
-export function wholeCitrus(kind: Citrus, radius: number, tips = kind === 'lemon'): THREE.Mesh {
+export function wholeCitrus(kind: Citrus, radius: number, tips = kind === 'lemon' || kind === 'lime'): THREE.Mesh {
+  // Lemons have pointed ends, limes small nubs, oranges none: the outline is most of what tells them apart.
   const profile: Point[] = tips
-    ? [[0, -1.25], [0.2, -1.08], [0.75, -0.7], [1, 0], [0.75, 0.7], [0.2, 1.08], [0, 1.25]]
+    ? kind === 'lime'
+      ? [[0, -1.12], [0.15, -1.03], [0.72, -0.72], [1, 0], [0.72, 0.72], [0.15, 1.03], [0, 1.12]]
+      : [[0, -1.25], [0.2, -1.08], [0.75, -0.7], [1, 0], [0.75, 0.7], [0.2, 1.08], [0, 1.25]]
     : [[0, -1], [0.5, -0.87], [0.87, -0.5], [1, 0], [0.87, 0.5], [0.5, 0.87], [0, 1]]
   const geometry = lathe(smooth(profile.map(([r, y]): Point => [r * radius, y * radius]), 30), 40)
   if (tips) geometry.rotateZ(Math.PI / 2)
@@ -144,24 +147,29 @@ function pittedTexture(color: string): THREE.CanvasTexture {
 /** An apple with a stem, red or green. */
 export function apple(color: THREE.ColorRepresentation, radius = 3.8): THREE.Group {
   const group = new THREE.Group()
-  const profile: Point[] = [[0, 0.12], [0.35, 0.02], [0.8, 0.2], [1, 0.55], [0.92, 0.9], [0.6, 1.05], [0.2, 0.98], [0, 0.88]]
-  const skin = canvasTexture(256, 128, (ctx, w, h) => {
-    // Vertical streaks: the difference between an apple and a tomato at a glance.
-    ctx.fillStyle = `#${new THREE.Color(color).getHexString()}`
+    // Taller than wide at the shoulders, narrowing to the bottom, with a dimple round the stem.
+  const profile: Point[] = [[0, 0.1], [0.35, 0], [0.75, 0.2], [0.97, 0.7], [0.98, 1.15], [0.7, 1.52], [0.3, 1.5], [0.08, 1.38], [0, 1.36]]
+  const skin = canvasTexture(64, 128, (ctx, w, h) => {
+    // Smooth skin, a shade darker round the stem and the bottom (v runs from the bottom dimple to the stem).
+    const base = new THREE.Color(color)
+    const gradient = ctx.createLinearGradient(0, 0, 0, h)
+    gradient.addColorStop(0, `#${base.clone().multiplyScalar(0.55).getHexString()}`)
+    gradient.addColorStop(0.25, `#${base.getHexString()}`)
+    gradient.addColorStop(0.7, `#${base.getHexString()}`)
+    gradient.addColorStop(1, `#${base.clone().multiplyScalar(0.6).getHexString()}`)
+    ctx.fillStyle = gradient
     ctx.fillRect(0, 0, w, h)
-    ctx.globalAlpha = 0.18
-    for (let x = 0; x < w; x += 7) {
-      ctx.fillStyle = (x / 7) % 2 ? '#f5d36a' : '#5a1010'
-      ctx.fillRect(x, h * 0.1, 3, h * 0.8)
-    }
+    ctx.fillStyle = '#f4e8b0'
+    ctx.globalAlpha = 0.35
+    for (let i = 0; i < 40; i++) ctx.fillRect((i * 23) % w, (i * 37) % h, 1, 1)
     ctx.globalAlpha = 1
   })
   const body = new THREE.Mesh(lathe(smooth(profile.map(([r, y]): Point => [r * radius, y * radius]), 30), 40), glossy(0xffffff, 0.35, skin))
   const stem = new THREE.Mesh(new THREE.CylinderGeometry(0.12, 0.16, radius * 0.45, 8), matte(0x5a3b1c))
-  stem.position.y = radius * 1.02
+  stem.position.y = radius * 1.5
   stem.rotation.z = 0.25
   const leaf = mintLeaf(radius * 0.45, 0x4e8a2e)
-  leaf.position.set(radius * 0.15, radius * 1.1, 0)
+  leaf.position.set(radius * 0.15, radius * 1.6, 0)
   leaf.rotation.set(-0.6, 0.4, -0.5)
   group.add(body, stem, leaf)
   return shadowed(group)

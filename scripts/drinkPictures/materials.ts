@@ -36,7 +36,7 @@ export interface GlassOptions {
 }
 
 /** Clear or tinted glass. Tinted bottle glass (brown, green) uses a higher opacity. */
-export function glass({ tint = 0xdfe8e8, opacity = 0.16, edgeAlpha = 0.75, roughness = 0.04, envIntensity = 1.8 }: GlassOptions = {}): THREE.MeshPhysicalMaterial {
+export function glass({ tint = 0x56605f, opacity = 0.14, edgeAlpha = 0.75, roughness = 0.04, envIntensity = 1.8 }: GlassOptions = {}): THREE.MeshPhysicalMaterial {
   const material = new THREE.MeshPhysicalMaterial({
     color: tint,
     metalness: 0,
@@ -60,6 +60,12 @@ export interface LiquidOptions {
   glow?: number
   /** Brightness factor at the edges of the liquid (see addThicknessShading). */
   edgeShade?: number
+  /**
+   * A clear drink (beer, wine, whisky, tea, cola): its colour is light passing through it, not light bouncing off it.
+   * Lit as a matte surface such drinks look like paint or juice, so most of the colour moves into the glow and the
+   * surface keeps only a dim diffuse part plus its reflections.
+   */
+  clear?: boolean
 }
 
 /**
@@ -84,11 +90,11 @@ function addThicknessShading(material: THREE.Material, edgeShade: number): void 
 }
 
 /** A liquid body. Opaque liquids (milk, juice, cola) draw in the opaque pass; clear ones blend. */
-export function liquid(color: ColorLike, { opacity = 1, roughness = 0.12, glow = 0.12, edgeShade = 0.55 }: LiquidOptions = {}): THREE.MeshPhysicalMaterial {
+export function liquid(color: ColorLike, { opacity = 1, roughness = 0.12, glow = 0.12, edgeShade = 0.55, clear = false }: LiquidOptions = {}): THREE.MeshPhysicalMaterial {
   const c = new THREE.Color(color)
   const material = new THREE.MeshPhysicalMaterial({
-    color: c,
-    emissive: c.clone().multiplyScalar(glow),
+    color: clear ? c.clone().multiplyScalar(0.3) : c,
+    emissive: c.clone().multiplyScalar(clear ? Math.max(glow, 0.45) : glow),
     roughness,
     metalness: 0,
     clearcoat: 0.6,
@@ -101,7 +107,25 @@ export function liquid(color: ColorLike, { opacity = 1, roughness = 0.12, glow =
   if (opacity < 1) addFresnelAlpha(material, Math.min(1, opacity + 0.3), 2)
   addThicknessShading(material, edgeShade)
   material.customProgramCacheKey = () => `liquid-${opacity < 1}-${edgeShade}`
+  if (clear) material.userData.surface = () => clearSurface(c, opacity)
   return material
+}
+
+/**
+ * The top of a clear drink, seen from above, is dark and mirror-like (the depth below is dark); lit like the side
+ * it turns into a pale disc that makes whisky look like juice.
+ */
+function clearSurface(color: THREE.Color, opacity: number): THREE.MeshPhysicalMaterial {
+  return new THREE.MeshPhysicalMaterial({
+    color: color.clone().multiplyScalar(0.15),
+    emissive: color.clone().multiplyScalar(0.3),
+    roughness: 0.08,
+    metalness: 0,
+    // Dark rooms are rendered at high exposure; a stronger mirror image of the bright studio would wash it out.
+    envMapIntensity: 0.15,
+    transparent: opacity < 1,
+    opacity,
+  })
 }
 
 export function matte(color: ColorLike, roughness = 0.7, map: THREE.Texture | null = null): THREE.MeshStandardMaterial {
@@ -112,8 +136,9 @@ export function glossy(color: ColorLike, roughness = 0.25, map: THREE.Texture | 
   return new THREE.MeshPhysicalMaterial({ color, roughness, metalness: 0, map, clearcoat: 0.8, clearcoatRoughness: 0.15 })
 }
 
+/** Metal shows nothing but reflections, so it gets a stronger environment than other materials, or it looks black. */
 export function metal(color: ColorLike, roughness = 0.3, map: THREE.Texture | null = null): THREE.MeshStandardMaterial {
-  return new THREE.MeshStandardMaterial({ color, roughness, metalness: 1, map })
+  return new THREE.MeshStandardMaterial({ color, roughness, metalness: 1, map, envMapIntensity: 2.5 })
 }
 
 /** Ceramic cups and jugs: white-ish, glazed. */
@@ -134,4 +159,20 @@ export function ice(): THREE.MeshPhysicalMaterial {
   })
   addFresnelAlpha(material, 0.85, 1.6)
   return material
+}
+
+/**
+ * The surface of water. Still water is nearly invisible; what shows it is the bright, mirror-like surface ellipse
+ * and a faint blue tint, so the surface gets strong reflections while the body stays almost clear.
+ */
+export function waterSurface(): THREE.MeshPhysicalMaterial {
+  return new THREE.MeshPhysicalMaterial({
+    color: 0xd0e6f4,
+    roughness: 0.02,
+    metalness: 0,
+    transparent: true,
+    opacity: 0.5,
+    envMapIntensity: 2.2,
+    clearcoat: 1,
+  })
 }

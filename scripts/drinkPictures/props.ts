@@ -3,9 +3,10 @@
  * Labels are colour fields and simple emblems only: no brand names, no words.
  */
 import * as THREE from 'three'
+import { RoundedBoxGeometry } from 'three/examples/jsm/geometries/RoundedBoxGeometry.js'
 import { TeapotGeometry } from 'three/examples/jsm/geometries/TeapotGeometry.js'
 import { band, lathe, smooth, type Point } from './profiles.ts'
-import { ceramic, glossy, liquid, matte, metal, type GlassOptions, type LiquidOptions } from './materials.ts'
+import { ceramic, glass, glossy, liquid, matte, metal, type GlassOptions, type LiquidOptions } from './materials.ts'
 import { bottle, bottleShapes, can, cap, fill, petBottle, type Vessel } from './vessels.ts'
 import { cartonTexture, labelTexture, type Emblem, type LabelDesign } from './textures.ts'
 
@@ -22,8 +23,8 @@ function pour(target: Vessel, contents?: Contents): void {
 /** Tinted bottle glass: brown for beer, green for wine and cider. */
 export const bottleGlass = {
   brown: { tint: 0x4a2208, opacity: 0.82, edgeAlpha: 0.96, envIntensity: 2.2 },
-  green: { tint: 0x1c3a18, opacity: 0.85, edgeAlpha: 0.97, envIntensity: 2.2 },
-  lightGreen: { tint: 0x6a9a4a, opacity: 0.55, edgeAlpha: 0.9, envIntensity: 2 },
+  green: { tint: 0x0c1e0a, opacity: 0.9, edgeAlpha: 0.98, envIntensity: 1.6 },
+  lightGreen: { tint: 0x40602a, opacity: 0.7, edgeAlpha: 0.92, envIntensity: 1.8 },
   clear: { tint: 0xd8e4e4, opacity: 0.14, edgeAlpha: 0.7, envIntensity: 2 },
   blue: { tint: 0x8ab8d8, opacity: 0.25, edgeAlpha: 0.8, envIntensity: 2 },
 } satisfies Record<string, GlassOptions>
@@ -206,5 +207,31 @@ export function grapes(color: THREE.ColorRepresentation = 0x3a1838, radius = 0.9
   stem.rotation.z = Math.PI / 2 - 0.3
   stem.position.set(-radius * 1.8, radius * 3, 0)
   group.add(stem)
+  return group
+}
+
+/**
+ * A square whisky bottle (lathes are round, so this one is built from rounded boxes): thick clear glass, amber
+ * contents, a flat label on the front and a wooden stopper.
+ */
+export function squareBottle(options: { contents: Contents; label: LabelDesign; width?: number; depth?: number; height?: number }): THREE.Group {
+  const { width: w = 8, depth: d = 5.5, height: h = 17 } = options
+  const group = new THREE.Group()
+  const body = new THREE.Mesh(new RoundedBoxGeometry(w, h, d, 4, 1.4), glass({ opacity: 0.14, edgeAlpha: 0.8 }))
+  body.position.y = h / 2
+  body.renderOrder = 3
+  body.castShadow = true
+  const level = options.contents.level <= 1 ? (h - 1.2) * options.contents.level : options.contents.level
+  const inside = new THREE.Mesh(new RoundedBoxGeometry(w - 0.6, level, d - 0.6, 4, 0.7), liquid(options.contents.color, options.contents.options))
+  inside.position.y = 0.6 + level / 2
+  inside.castShadow = true
+  const neck = new THREE.Mesh(new THREE.CylinderGeometry(1.3, 1.5, 3, 32, 1, true), glass({ opacity: 0.16, edgeAlpha: 0.8 }))
+  neck.position.y = h + 1.2
+  neck.renderOrder = 3
+  const stopper = new THREE.Mesh(new THREE.CylinderGeometry(1.8, 1.8, 1.6, 32), glossy(0x3a2414, 0.4))
+  stopper.position.y = h + 3.3
+  const label = new THREE.Mesh(new THREE.PlaneGeometry(w * 0.7, h * 0.32), new THREE.MeshStandardMaterial({ map: labelTexture({ ...options.label, coverage: 1 }, [256, 256]), roughness: 0.6 }))
+  label.position.set(0, h * 0.38, d / 2 + 0.03)
+  group.add(inside, body, neck, stopper, label)
   return group
 }

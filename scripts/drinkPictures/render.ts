@@ -45,6 +45,27 @@ function dispose(scene: THREE.Scene): void {
   })
 }
 
+/**
+ * Gives every lit material the room environment explicitly. three.js replaces a material's envMapIntensity with
+ * scene.environmentIntensity when the map comes from scene.environment, which would flatten glass (strong
+ * reflections) and tables (weak ones) to the same value; set per material, the stage's ambient becomes a factor.
+ */
+function useEnvironment(scene: THREE.Scene): void {
+  const ambient = scene.environmentIntensity
+  const done = new Set<THREE.Material>()
+  scene.traverse((object) => {
+    if (!(object instanceof THREE.Mesh)) return
+    for (const material of [object.material].flat()) {
+      // Materials can be shared between meshes (ice cubes); scale each only once.
+      if (material instanceof THREE.MeshStandardMaterial && material.envMap === null && !done.has(material)) {
+        done.add(material)
+        material.envMap = environment
+        material.envMapIntensity *= ambient
+      }
+    }
+  })
+}
+
 function build(id: string): void {
   const builder = builders[id]
   if (!builder) throw new Error(`no scene builder for ${id}`)
@@ -56,6 +77,7 @@ function build(id: string): void {
   const { wall } = buildStage(scene, drink.stage, rng)
   scene.add(drink.subject)
   for (const extra of drink.extras ?? []) scene.add(extra)
+  useEnvironment(scene)
   const camera = new THREE.PerspectiveCamera()
   frameCamera(camera, drink.frameOn ?? drink.subject, drink.framing)
   fitWallToView(wall, camera)

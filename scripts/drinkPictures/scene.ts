@@ -27,9 +27,3 @@ export function place<T extends THREE.Object3D>(parent: THREE.Object3D, object: 
   }
   return object
 }
-
-export function group(...children: THREE.Object3D[]): THREE.Group {
-  const g = new THREE.Group()
-  for (const child of children) g.add(child)
-  return g
-}

@@ -44,6 +44,8 @@ export function buildStage(scene: THREE.Scene, options: StageOptions, rng: Rng):
   light.castShadow = true
   light.shadow.mapSize.set(1024, 1024)
   light.shadow.radius = 5
+  // Light shadows: the room environment fills them in, and glass (which casts them too) should not throw black ones.
+  light.shadow.intensity = 0.6
   light.shadow.bias = -0.0005
   const s = light.shadow.camera
   s.left = s.bottom = -45

@@ -53,9 +53,9 @@ export interface LabelDesign {
   border?: THREE.ColorRepresentation
 }
 
-export function labelTexture(design: LabelDesign): THREE.CanvasTexture {
+export function labelTexture(design: LabelDesign, size: [number, number] = [1024, 256]): THREE.CanvasTexture {
   const { base, accent, detail = 0xffffff, coverage = 0.42, emblem = 'none', stripes = [], printLines = 0, border } = design
-  return canvasTexture(1024, 256, (ctx, w, h) => {
+  return canvasTexture(size[0], size[1], (ctx, w, h) => {
     const labelWidth = w * coverage
     const x0 = (w - labelWidth) / 2
     ctx.fillStyle = css(base)
@@ -338,38 +338,52 @@ export function tableTexture(kind: TableKind, rng: Rng, colors: { a: THREE.Color
       }, [60, 60])
     case 'marble':
       return canvasTexture(512, 512, (ctx, w, h) => {
+        // Cloudy patches and a few soft veins: sharp thin veins read as cracks at this scale.
         ctx.fillStyle = a
         ctx.fillRect(0, 0, w, h)
+        ctx.filter = 'blur(18px)'
+        for (let i = 0; i < 14; i++) {
+          ctx.globalAlpha = between(rng, 0.04, 0.1)
+          ctx.fillStyle = b
+          ctx.beginPath()
+          ctx.ellipse(rng() * w, rng() * h, between(rng, 40, 120), between(rng, 20, 60), rng() * 3, 0, Math.PI * 2)
+          ctx.fill()
+        }
+        ctx.filter = 'blur(2px)'
         ctx.strokeStyle = b
-        for (let v = 0; v < 7; v++) {
-          ctx.globalAlpha = between(rng, 0.1, 0.3)
-          ctx.lineWidth = between(rng, 1, 3)
+        for (let v = 0; v < 4; v++) {
+          ctx.globalAlpha = between(rng, 0.08, 0.18)
+          ctx.lineWidth = between(rng, 2, 4)
           ctx.beginPath()
           let x = rng() * w
           let y = 0
           ctx.moveTo(x, y)
           while (y < h) {
-            x += between(rng, -30, 30)
-            y += between(rng, 15, 40)
+            x += between(rng, -18, 18)
+            y += between(rng, 20, 50)
             ctx.lineTo(x, y)
           }
           ctx.stroke()
         }
-        ctx.globalAlpha = 1
-      }, [1.5, 1.5])
-    case 'slate':
-      return canvasTexture(256, 256, (ctx, w, h) => {
-        ctx.fillStyle = a
-        ctx.fillRect(0, 0, w, h)
-        ctx.globalAlpha = 0.06
-        for (let i = 0; i < 60; i++) {
-          ctx.fillStyle = rng() < 0.5 ? '#ffffff' : '#000000'
-          ctx.beginPath()
-          ctx.ellipse(rng() * w, rng() * h, between(rng, 10, 50), between(rng, 3, 12), rng() * 3, 0, Math.PI * 2)
-          ctx.fill()
-        }
+        ctx.filter = 'none'
         ctx.globalAlpha = 1
       }, [3, 3])
+    case 'slate':
+      return canvasTexture(256, 256, (ctx, w, h) => {
+        // Dark stone: an even colour with only faint, blurred mottling.
+        ctx.fillStyle = a
+        ctx.fillRect(0, 0, w, h)
+        ctx.filter = 'blur(6px)'
+        for (let i = 0; i < 30; i++) {
+          ctx.globalAlpha = 0.05
+          ctx.fillStyle = rng() < 0.5 ? '#ffffff' : '#000000'
+          ctx.beginPath()
+          ctx.ellipse(rng() * w, rng() * h, between(rng, 15, 50), between(rng, 8, 25), rng() * 3, 0, Math.PI * 2)
+          ctx.fill()
+        }
+        ctx.filter = 'none'
+        ctx.globalAlpha = 1
+      }, [8, 8])
   }
 }
 

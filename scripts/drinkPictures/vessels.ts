@@ -26,8 +26,9 @@ export function vessel(outer: Profile, inner: Profile, options: VesselOptions = 
   const group = new THREE.Group()
   const material = options.material ?? glass(options.glass)
   const mesh = new THREE.Mesh(lathe(shell(outer, inner)), material)
-  // See-through glass casts no hard shadow; the contact blob grounds it instead.
-  mesh.castShadow = !material.transparent
+  // Glass casts a shadow too: shadows are kept light (stage.ts), and without it a bottle's cap or contents would
+  // throw a shadow that floats on the table with nothing attached to it.
+  mesh.castShadow = true
   mesh.receiveShadow = !material.transparent
   mesh.renderOrder = material.transparent ? 3 : 0
   group.add(mesh)
@@ -43,15 +44,19 @@ export interface Fill {
 }
 
 /** Pours liquid into a vessel up to a fraction of the inside height (or an absolute height when above 1). */
-export function fill(target: Vessel, level: number, material: THREE.Material, surfaceMaterial: THREE.Material = material): Fill {
+export function fill(target: Vessel, level: number, material: THREE.Material, surfaceMaterial?: THREE.Material): Fill {
   const bottom = (target.inner[0] as THREE.Vector2).y
   const top = (target.inner[target.inner.length - 1] as THREE.Vector2).y
   const height = level <= 1 ? bottom + (top - bottom) * level : level
   const { side, top: disc, radius } = liquidVolume(target.inner, height)
   const body = new THREE.Mesh(side, material)
-  const surface = new THREE.Mesh(disc, surfaceMaterial)
+  // Clear drinks bring their own darker surface material (see liquid()).
+  const makeSurface = material.userData.surface as (() => THREE.Material) | undefined
+  const surface = new THREE.Mesh(disc, surfaceMaterial ?? makeSurface?.() ?? material)
+  // A nearly clear drink (water, gin) should not cast a dark shadow.
+  const castsShadow = !material.transparent || material.opacity > 0.5
   for (const mesh of [body, surface]) {
-    mesh.castShadow = true
+    mesh.castShadow = castsShadow
     mesh.renderOrder = material.transparent ? 1 : 0
     target.group.add(mesh)
   }
@@ -153,7 +158,10 @@ export interface BottleOptions {
 /** A bottle from its outline (centre of the base up to the lip); the wall is thin, so liquid shows through clear glass. */
 export function bottle(points: Point[], options: BottleOptions = {}): Vessel {
   const outer = [new THREE.Vector2(0, 0), ...smooth(points, 70)]
-  const inner = smooth([[0, 0.5], ...points.filter(([, y]) => y > 0.5).map(([r, y]): Point => [Math.max(r - 0.12, 0.05), y])], 70)
+  // Flat inside bottom: a spline straight from the axis to the first wall point would make a cone of liquid.
+  const walls = points.filter(([, y]) => y > 0.6).map(([r, y]): Point => [Math.max(r - 0.12, 0.05), y])
+  const firstWall = walls[0] ?? [1, 1]
+  const inner = [new THREE.Vector2(0, 0.5), new THREE.Vector2(firstWall[0] * 0.95, 0.5), ...smooth([[firstWall[0], 0.7], ...walls], 70)]
   const result = vessel(outer, inner, options)
   for (const label of [...(options.label ? [options.label] : []), ...(options.extraLabels ?? [])]) {
     const mesh = new THREE.Mesh(
@@ -213,8 +221,9 @@ export function can(design: LabelDesign, options: { radius?: number; height?: nu
   const group = new THREE.Group()
   // The printed part is a separate band so the top and bottom stay bare metal.
   const body = new THREE.Mesh(lathe([...outer, new THREE.Vector2(0, h - 0.2)]), metal(0xc8ccd0, 0.28))
-  const print = new THREE.Mesh(band(outer, 1.2, h - 1.4, 0.01, 4), new THREE.MeshPhysicalMaterial({
-    map: labelTexture({ ...design, coverage: 1 }), metalness: 0.55, roughness: 0.3, clearcoat: 1, clearcoatRoughness: 0.1,
+  // Printed aluminium: mostly ink (diffuse), a little metal, and a lacquer coat for the highlights.
+  const print = new THREE.Mesh(band(outer, 1.2, h - 1.4, 0.03, 4), new THREE.MeshPhysicalMaterial({
+    map: labelTexture({ ...design, coverage: 1 }), metalness: 0.2, roughness: 0.35, clearcoat: 1, clearcoatRoughness: 0.08,
   }))
   const tab = new THREE.Mesh(new THREE.TorusGeometry(0.5, 0.14, 6, 20), metal(0xb8bcc0, 0.3))
   tab.rotation.x = -Math.PI / 2

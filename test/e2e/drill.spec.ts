@@ -107,9 +107,10 @@ test('closing the page at three points of an assessment loses no committed trial
     )
   let current = page
   let list: unknown = null
+  const memory = { reversed: false }
   for (const stopAfter of [5, 17, 31]) {
     const cdp = await context.newCDPSession(current)
-    const done = await playDrill(current, cdp, followRule, stopAfter - (await storedEvents(current)).filter((e) => e.type === 'drill.trial').length)
+    const done = await playDrill(current, cdp, followRule, stopAfter - (await storedEvents(current)).filter((e) => e.type === 'drill.trial').length, memory)
     expect(done.length).toBeGreaterThan(0)
     // Wait until the last swipe is committed, then close the page as a client would.
     await expect.poll(async () => (await storedEvents(current)).filter((e) => e.type === 'drill.trial').length).toBe(stopAfter)
@@ -125,7 +126,7 @@ test('closing the page at three points of an assessment loses no committed trial
     expect(await listOf(current)).toEqual(list)
   }
   const cdp = await context.newCDPSession(current)
-  await playDrill(current, cdp, followRule)
+  await playDrill(current, cdp, followRule, Infinity, memory)
   const { csv } = await exportDrill(current)
   const rows = parseCsv(csv).filter((r) => r.block === 'assessment')
   expect(rows.map((r) => Number(r.trial))).toEqual(rows.map((_, i) => i + 1))

@@ -55,25 +55,32 @@ export function ruleFor(trial: ShownTrial): Direction {
 
 export const followRule: Decide = (trial) => ({ direction: ruleFor(trial), rtMs: 500 })
 
+/** What a client remembers across a closed page: the last rule they were told. */
+export interface ClientMemory {
+  reversed: boolean
+}
+
 /**
  * Plays until the end screen or until `stopAfter` pictures: taps "Begin" on each intro, swipes each picture as
  * `decide` says, or lets it time out ('none').
  */
-export async function playDrill(page: Page, cdp: CDPSession, decide: Decide, stopAfter = Infinity): Promise<PlayedTrial[]> {
+export async function playDrill(page: Page, cdp: CDPSession, decide: Decide, stopAfter = Infinity, memory: ClientMemory = { reversed: false }): Promise<PlayedTrial[]> {
   const played: PlayedTrial[] = []
   let lastOnset: number | null = null
-  let reversed = false
   for (;;) {
     if (played.length >= stopAfter) return played
     const screen = await nextDrillScreen(page, lastOnset)
     if (screen.kind === 'done') return played
     if (screen.kind === 'intro') {
-      reversed = /andersom/.test(await page.locator('.drill-message').innerText())
-      await page.getByRole('button', { name: 'Begin' }).click()
+      memory.reversed = /andersom/.test(await page.locator('.drill-message').innerText())
+      const begin = page.getByRole('button', { name: 'Begin' })
+      await begin.click()
+      // The intro stays until the tap is committed; do not mistake it for the next one.
+      await begin.waitFor({ state: 'detached' })
       continue
     }
     lastOnset = screen.onset
-    const choice = decide({ index: played.length, stimulus: screen.stimulus, category: screen.category, tilt: screen.tilt, reversed })
+    const choice = decide({ index: played.length, stimulus: screen.stimulus, category: screen.category, tilt: screen.tilt, reversed: memory.reversed })
     played.push({ stimulus: screen.stimulus, category: screen.category, direction: choice.direction, rtMs: choice.direction === 'none' ? null : choice.rtMs })
     if (choice.direction !== 'none') await injectSwipe(page, cdp, screen.onset, { direction: choice.direction, rtMs: choice.rtMs })
   }
