@@ -1,8 +1,7 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './app/App.tsx'
-import { boot, useApp } from './app/appStore.ts'
-import { registerServiceWorker } from './app/serviceWorker.ts'
+import { boot } from './app/appStore.ts'
 import './ui/styles.css'
 
 createRoot(document.getElementById('root')!).render(
@@ -11,4 +10,3 @@ createRoot(document.getElementById('root')!).render(
   </StrictMode>,
 )
 void boot()
-registerServiceWorker((apply) => useApp.setState({ applyUpdate: apply }))

@@ -10,6 +10,7 @@ import { createMemoryStore } from '../storage/memoryStore.ts'
 import { purgeExpiredSessions } from '../storage/retention.ts'
 import type { SessionMeta, SessionStore } from '../storage/sessionStore.ts'
 import { loadCatalog, type CatalogScene } from './sceneCatalog.ts'
+import { registerServiceWorker } from './serviceWorker.ts'
 import { createSessionRecord, resumeSession, startSession, type RunningSession } from './sessionController.ts'
 import { useLanguage } from '../i18n/languageStore.ts'
 
@@ -102,6 +103,7 @@ export async function boot(): Promise<void> {
       set({ screen: { name: 'consent' } })
       return
     }
+    offerOffline()
     await purgeExpiredSessions(store)
     await refreshSessions()
     const active = await store.getSetting('activeSessionId')
@@ -115,12 +117,18 @@ export async function boot(): Promise<void> {
   }
 }
 
+/** The offline cache is storage too, so it starts only once the client has agreed. */
+function offerOffline() {
+  registerServiceWorker((apply) => set({ applyUpdate: apply }))
+}
+
 export async function giveConsent(): Promise<void> {
   try {
     const store = get().store ?? (await openIndexedDbStore())
     await store.setSetting('consent', { given: true, at: new Date().toISOString(), textVersion: consentTextVersion })
     // Ask the browser not to evict the data under storage pressure; a refusal is not an error.
     await navigator.storage?.persist?.().catch(() => false)
+    offerOffline()
     set({ store, screen: { name: 'code' } })
     await refreshSessions()
   } catch (cause) {

@@ -2,6 +2,7 @@ import { transitionsOf, type ScenarioScript } from './schema.ts'
 
 /** A Mermaid statechart of a scene, so a trainer can see the flow without reading YAML. */
 export function toMermaid(script: ScenarioScript, language: 'nl' | 'en' = 'nl'): string {
+  if (script.kind === 'drill') return drillMermaid(script, language)
   const out = ['stateDiagram-v2', `  %% ${script.title[language]} (${script.id} v${script.version})`]
   const node = (id: string) => id.replace(/-/g, '_')
   out.push(`  [*] --> ${node(script.beats[0]!.id)}`)
@@ -22,6 +23,30 @@ export function toMermaid(script: ScenarioScript, language: 'nl' | 'en' = 'nl'):
     if (beat.end) out.push(`  ${node(beat.id)} --> [*]`)
   }
   return out.join('\n') + '\n'
+}
+
+/** A drill's flow is its built-in trial loop; the diagram shows it with this scene's timings. */
+function drillMermaid(script: ScenarioScript, language: 'nl' | 'en'): string {
+  const d = script.drill!
+  const nl = language === 'nl'
+  return [
+    'stateDiagram-v2',
+    `  %% ${script.title[language]} (${script.id} v${script.version}), ${nl ? 'oefenblok' : 'practice'} ${d.practiceTrials}`,
+    '  state next <<choice>>',
+    '  [*] --> intro',
+    `  intro: ${nl ? 'uitleg van het blok (oefenen, meten, training)' : 'block instructions (practice, assessment, training)'}`,
+    '  intro --> pause: continue',
+    `  pause: ${nl ? 'pauze' : 'pause'} ${d.fixationMs} ms`,
+    `  pause --> picture: deadline`,
+    `  picture: ${nl ? 'plaatje, vegen' : 'picture, swipe'}`,
+    `  picture --> next: ${nl ? 'goed geveegd' : 'right swipe'}`,
+    `  picture --> feedback: ${nl ? 'verkeerd, of niets na' : 'wrong, or nothing after'} ${d.timeoutMs} ms`,
+    `  feedback: ${nl ? 'vriendelijke uitleg' : 'kind feedback'} ${d.feedbackMs} ms`,
+    `  feedback --> pause: ${nl ? 'zelfde plaatje opnieuw' : 'same picture again'}`,
+    `  next --> intro: ${nl ? 'nieuw blok' : 'new block'}`,
+    `  next --> pause: ${nl ? 'volgend plaatje' : 'next picture'}`,
+    `  next --> [*]: ${nl ? 'laatste plaatje' : 'last picture'}`,
+  ].join('\n') + '\n'
 }
 
 /** The `scenes/<id>/flow.md` page: a heading and the statechart, for reading on GitHub or in an editor. */

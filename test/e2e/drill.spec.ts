@@ -1,4 +1,4 @@
-import { devices } from '@playwright/test'
+import { devices, type Page } from '@playwright/test'
 import { expect, storedEvents, test } from './fixtures.ts'
 import { exportDrill, followRule, parseCsv, playDrill, ruleFor, startDrill } from './drillFlow.ts'
 import { truthSeries } from './touch.ts'
@@ -6,12 +6,34 @@ import { truthSeries } from './touch.ts'
 const { defaultBrowserType: _browser, ...pixel7 } = devices['Pixel 7']
 test.use({ ...pixel7 })
 
+/** The running drill's machine context, as the snapshot in IndexedDB holds it. */
+async function snapshotContext(page: Page): Promise<unknown> {
+  return page.evaluate(
+    () =>
+      new Promise<unknown>((resolve) => {
+        const open = indexedDB.open('perspectief')
+        open.onsuccess = () => {
+          const r = open.result.transaction('snapshots').objectStore('snapshots').getAll()
+          r.onsuccess = () => (open.result.close(), resolve((r.result[0] as { snapshot: { context: unknown } }).snapshot.context))
+        }
+      }),
+  )
+}
+
 const columns =
   'subject,session,task,mode,block,trial,attempt,stimulus,category,required,response,correct,onset_ms,touchdown_ms,initiation_ms,completion_ms,rt_initiation_ms,rt_completion_ms,frame_interval_ms'
 
 test('a full 100-trial training session on a phone: exported RTs match the injected swipes', async ({ page, context }) => {
   test.setTimeout(240_000)
+  const pictureRequests: string[] = []
+  page.on('request', (r) => {
+    if (page.url().includes('drill.html') && r.url().endsWith('.webp')) pictureRequests.push(r.url().replace(/^.*\/([a-z-]+)-[\w-]{8}\.webp$/, '$1'))
+  })
   await startDrill(page, { code: 'TT11', assessmentBlock: false })
+  await expect(page.getByRole('button', { name: 'Begin' })).toBeVisible()
+  // The first trials' pictures are asked for first; the rest stream in behind them.
+  const order = [...new Set(((await snapshotContext(page)) as { trials: { stimulus: string }[] }).trials.map((t) => t.stimulus))]
+  expect(pictureRequests.slice(0, 3)).toEqual(order.slice(0, 3))
   const cdp = await context.newCDPSession(page)
   const truth = truthSeries(2026)
   const played = await playDrill(page, cdp, ({ category }) => ({ direction: category === 'alcohol' ? 'push' : 'pull', rtMs: truth() }))
@@ -94,17 +116,7 @@ test('wrong swipes and timeouts are logged and repeated; the summary matches an 
 test('closing the page at three points of an assessment loses no committed trial and resumes the same list', async ({ page, context }) => {
   test.setTimeout(180_000)
   await startDrill(page, { code: 'KL33', query: '?speed=3', mode: 'Alleen meten', assessmentTrials: 40 })
-  const listOf = async (p: typeof page) =>
-    p.evaluate(
-      () =>
-        new Promise<unknown>((resolve) => {
-          const open = indexedDB.open('perspectief')
-          open.onsuccess = () => {
-            const r = open.result.transaction('snapshots').objectStore('snapshots').getAll()
-            r.onsuccess = () => (open.result.close(), resolve((r.result[0] as { snapshot: { context: { trials: unknown } } }).snapshot.context.trials))
-          }
-        }),
-    )
+  const listOf = async (p: typeof page) => ((await snapshotContext(p)) as { trials: unknown }).trials
   let current = page
   let list: unknown = null
   const memory = { reversed: false }
