@@ -77,6 +77,8 @@ export default defineConfig({
     sourcemap: true,
     outDir: '../dist',
     emptyOutDir: true,
+    // Pictures stay files (cached, streamed, counted), never data: URLs inside the drill's JavaScript.
+    assetsInlineLimit: 0,
     // Two pages: the lobby (and later VR and debrief), and the phone drill, which must stay small.
     rollupOptions: { input: { main: join(repoRoot, 'src/index.html'), drill: join(repoRoot, 'src/drill.html') } },
   },
