@@ -64,7 +64,7 @@ async function drillTiming() {
   const played = await playDrill(page, await context.newCDPSession(page), ({ category }) => ({ direction: category === 'alcohol' ? 'push' : 'pull', rtMs: truth() }))
   const rows = parseCsv((await exportDrill(page)).csv)
   const errors = rows.map((r, i) => Math.abs(Number(r.rt_initiation_ms) - played[i]!.rtMs!))
-  const completionErrors = rows.map((r, i) => Math.abs(Number(r.rt_completion_ms) - (played[i]!.rtMs! + 90)))
+  const completionErrors = rows.map((r, i) => Math.abs(Number(r.rt_completion_ms) - played[i]!.completionMs!))
   await browser.close()
   return {
     trials: rows.length,

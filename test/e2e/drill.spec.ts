@@ -56,6 +56,8 @@ test('a full 100-trial training session on a phone: exported RTs match the injec
   console.log(`RT error over ${errors.length} trials: mean ${mean.toFixed(3)} ms, max ${max.toFixed(3)} ms`)
   expect(mean).toBeLessThanOrEqual(1)
   expect(max).toBeLessThanOrEqual(3)
+  const completionErrors = rows.map((r, i) => Math.abs(Number(r.rt_completion_ms) - played[i]!.completionMs!))
+  expect(Math.max(...completionErrors)).toBeLessThanOrEqual(3)
   for (const r of rows) {
     expect(Number(r.frame_interval_ms)).toBeGreaterThan(0)
     expect(Number(r.touchdown_ms)).toBeLessThan(Number(r.initiation_ms))

@@ -35,6 +35,8 @@ export interface PlayedTrial {
   category: 'alcohol' | 'soft'
   direction: Direction | 'none'
   rtMs: number | null
+  /** Injected completion time after onset, where a swipe was made. */
+  completionMs: number | null
 }
 
 export interface ShownTrial {
@@ -81,8 +83,8 @@ export async function playDrill(page: Page, cdp: CDPSession, decide: Decide, sto
     }
     lastOnset = screen.onset
     const choice = decide({ index: played.length, stimulus: screen.stimulus, category: screen.category, tilt: screen.tilt, reversed: memory.reversed })
-    played.push({ stimulus: screen.stimulus, category: screen.category, direction: choice.direction, rtMs: choice.direction === 'none' ? null : choice.rtMs })
-    if (choice.direction !== 'none') await injectSwipe(page, cdp, screen.onset, { direction: choice.direction, rtMs: choice.rtMs })
+    const truth = choice.direction === 'none' ? null : await injectSwipe(page, cdp, screen.onset, { direction: choice.direction, rtMs: choice.rtMs })
+    played.push({ stimulus: screen.stimulus, category: screen.category, direction: choice.direction, rtMs: truth?.rtInitiationMs ?? null, completionMs: truth?.rtCompletionMs ?? null })
   }
 }
 

@@ -39,7 +39,7 @@ export async function nextDrillScreen(page: Page, lastOnset: number | null): Pro
  * `event.timeStamp` with exactly the injected times (STACK.md, "Touch and timing in tests"). The touches are
  * sent once their time has passed, as a real finger's would be.
  */
-export async function injectSwipe(page: Page, cdp: CDPSession, onset: number, plan: SwipePlan): Promise<void> {
+export async function injectSwipe(page: Page, cdp: CDPSession, onset: number, plan: SwipePlan): Promise<{ rtInitiationMs: number; rtCompletionMs: number }> {
   const { timeOrigin, height, width } = await page.evaluate(() => ({ timeOrigin: performance.timeOrigin, height: window.innerHeight, width: window.innerWidth }))
   const x = width / 2
   const y0 = height / 2
@@ -59,6 +59,8 @@ export async function injectSwipe(page: Page, cdp: CDPSession, onset: number, pl
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: point(0), timestamp: stamp(down) })
   for (const s of steps) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: point(s.dy), timestamp: stamp(onset + s.at) })
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [], timestamp: stamp(last) })
+  // The injected truth: the first move past the threshold, and the first past the exit line.
+  return { rtInitiationMs: plan.rtMs, rtCompletionMs: steps.find((s) => s.dy >= exit)!.at }
 }
 
 /** A seeded series of plausible reaction times (350–900 ms), so every run checks the same truths. */
