@@ -8,7 +8,7 @@ export interface BehaviourRef {
 }
 
 export interface TransitionConfig {
-  target: string
+  target?: string
   guard?: BehaviourRef
   actions: BehaviourRef[]
 }
@@ -23,7 +23,12 @@ export interface SceneMachineConfig {
   id: string
   initial: string
   states: Record<string, BeatStateConfig>
+  /** Safety and measurement, accepted in every beat. */
+  on: Record<string, TransitionConfig | TransitionConfig[]>
 }
+
+/** The state a safety stop ends in; beat ids cannot start with "_", so it never collides with a beat. */
+export const stoppedState = '_stopped'
 
 /**
  * ScenarioScript → plain, JSON-serialisable machine config. Pure, so it can be snapshot-tested and cached;
@@ -32,7 +37,18 @@ export interface SceneMachineConfig {
 export function toMachineConfig(script: ScenarioScript): SceneMachineConfig {
   const states: Record<string, BeatStateConfig> = {}
   for (const beat of script.beats) states[beat.id] = beatState(beat)
-  return { id: script.id, initial: script.beats[0]!.id, states }
+  states[stoppedState] = { entry: [{ type: 'logStop' }], on: {}, type: 'final' }
+  return {
+    id: script.id,
+    initial: script.beats[0]!.id,
+    states,
+    on: {
+      pause: { guard: { type: 'notPaused' }, actions: [{ type: 'pauseScene' }] } as TransitionConfig,
+      resume: { guard: { type: 'isPaused' }, actions: [{ type: 'resumeScene' }] } as TransitionConfig,
+      stop: { target: `.${stoppedState}`, actions: [] },
+      measure: { actions: [{ type: 'logMeasure' }] } as TransitionConfig,
+    },
+  }
 }
 
 function beatState(beat: Beat): BeatStateConfig {
@@ -52,8 +68,8 @@ function beatState(beat: Beat): BeatStateConfig {
   if (event) {
     on[event] = transitionsOf(beat).map((t) => {
       const userGuard: BehaviourRef | undefined = t.if ? { type: t.if.type, params: t.if.params } : undefined
-      // A deadline only counts once the absolute time has passed, whatever the user guard says.
-      const guard = event === 'deadline' ? { type: 'deadlineReached', params: { and: userGuard ?? null } } : userGuard
+      // Never while paused; a deadline only once the absolute time has passed; then the scene's own guard.
+      const guard = { type: 'beatGuard', params: { deadline: event === 'deadline', and: userGuard ?? null } }
       const actions: BehaviourRef[] =
         event === 'answered'
           ? [
@@ -62,8 +78,10 @@ function beatState(beat: Beat): BeatStateConfig {
             ]
           : event === 'continue'
             ? [{ type: 'logEvent', params: { type: 'line.continued', data: { beat: beat.id, line: beat.say! }, withLatency: true } }]
-            : [{ type: 'clearDeadline' }, { type: 'logEvent', params: { type: 'wait.ended', data: { beat: beat.id } } }]
-      return { target: t.to, ...(guard ? { guard } : {}), actions }
+            : event === 'cue-ended'
+              ? [{ type: 'logEvent', params: { type: 'line.heard', data: { beat: beat.id } } }]
+              : [{ type: 'clearDeadline' }, { type: 'logEvent', params: { type: 'wait.ended', data: { beat: beat.id } } }]
+      return { target: t.to, guard, actions }
     })
   }
   return { entry, on }

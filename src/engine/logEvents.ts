@@ -15,6 +15,23 @@ export const logEventData = {
   'flag.set': z.object({ flag: z.string(), value: z.boolean() }).strict(),
   'session.completed': z.object({ beat: z.string() }).strict(),
   'session.closed': z.object({ reason: z.string() }).strict(),
+  'line.heard': z.object({ beat: z.string() }).strict(),
+  'line.played': z.object({ beat: z.string(), line: z.string(), from: z.string().nullable() }).strict(),
+  'safety.paused': z.object({ beat: z.string(), reason: z.string() }).strict(),
+  'safety.resumed': z.object({ beat: z.string(), pausedMs: z.number().nonnegative() }).strict(),
+  'session.stopped': z.object({ beat: z.string(), reason: z.string() }).strict(),
+  'head.dwell': z
+    .object({
+      beat: z.string(),
+      durationMs: z.number().nonnegative(),
+      targets: z.record(
+        z.string(),
+        z.object({ share: z.number().min(0).max(1), firstLookMs: z.number().nullable(), lookAways: z.number().int().nonnegative(), peakYawSpeedDegS: z.number().nonnegative() }).strict(),
+      ),
+      peakYawSpeedDegS: z.number().nonnegative(),
+    })
+    .strict(),
+  'xr.visibility': z.object({ beat: z.string(), state: z.enum(['visible', 'visible-blurred', 'hidden', 'ended']) }).strict(),
   'drill.planned': z
     .object({
       seed: z.number().int(),

@@ -18,6 +18,9 @@ function buildMachine(script: ScenarioScript) {
       deadlineAt: null,
       timeScale: input.timeScale ?? 1,
       startedAt: input.startedAt,
+      cue: null,
+      poses: {},
+      paused: null,
     }),
   })
 }

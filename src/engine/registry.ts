@@ -72,6 +72,38 @@ export const sceneSetup = setup({
       return { deadlineAt: at + params.ms / context.timeScale }
     }),
     clearDeadline: assign({ deadlineAt: null }),
+    play: enqueueActions(({ enqueue, context }, params: ActionParams<'play'>) => {
+      enqueue.assign({ cue: { id: context.seq + 1, line: params.line, from: params.from ?? null } })
+      enqueue({ type: 'logEvent', params: { type: 'line.played', data: { beat: context.beat, line: params.line, from: params.from ?? null } } } as never)
+    }) as unknown as VocabularyAction,
+    pose: assign(({ context }, params: ActionParams<'pose'>) => ({ poses: { ...context.poses, [params.figure]: params.pose } })) as unknown as VocabularyAction,
+    // Safety: the scene freezes where it is; a pending wait keeps its remaining time for the resume.
+    pauseScene: enqueueActions(({ enqueue, context: c, event: e }) => {
+      const context = c as SceneContext
+      const event = e as SceneEvent
+      if (event.type !== 'pause' || context.paused) return
+      enqueue.assign({ paused: { reason: event.reason, since: event.at, remainingMs: context.deadlineAt === null ? null : Math.max(0, context.deadlineAt - event.at) }, deadlineAt: null })
+      enqueue({ type: 'logEvent', params: { type: 'safety.paused', data: { beat: context.beat, reason: event.reason } } } as never)
+    }) as unknown as VocabularyAction,
+    resumeScene: enqueueActions(({ enqueue, context: c, event: e }) => {
+      const context = c as SceneContext
+      const event = e as SceneEvent
+      if (event.type !== 'resume' || !context.paused) return
+      const { remainingMs, since } = context.paused
+      enqueue.assign({ paused: null, deadlineAt: remainingMs === null ? null : event.at + remainingMs })
+      enqueue({ type: 'logEvent', params: { type: 'safety.resumed', data: { beat: context.beat, pausedMs: Math.max(0, event.at - since) } } } as never)
+    }) as unknown as VocabularyAction,
+    logStop: enqueueActions(({ enqueue, context: c, event: e }) => {
+      const context = c as SceneContext
+      const event = e as SceneEvent
+      enqueue.assign({ paused: null, deadlineAt: null, cue: null })
+      enqueue({ type: 'logEvent', params: { type: 'session.stopped', data: { beat: context.beat, reason: event.type === 'stop' ? event.reason : 'stopped' } } } as never)
+    }) as unknown as VocabularyAction,
+    logMeasure: enqueueActions(({ enqueue, event: e }) => {
+      const event = e as SceneEvent
+      if (event.type !== 'measure') return
+      enqueue({ type: 'logEvent', params: { type: event.kind, data: { beat: event.forBeat, ...event.data } } } as never)
+    }) as unknown as VocabularyAction,
     // Scene vocabulary (see script/vocabulary.ts):
     // Vocabulary actions log through `logEvent` so that one action alone writes the research log.
     mark: enqueueActions(({ enqueue }, params: ActionParams<'mark'>) => {
@@ -84,10 +116,14 @@ export const sceneSetup = setup({
   },
   guards: {
     ...(sceneGuards as unknown as Record<GuardName, (args: { context: SceneContext; event: SceneEvent }, params: unknown) => boolean>),
-    deadlineReached: ({ context, event }, params: unknown) => {
-      if (event.type !== 'deadline' || context.deadlineAt === null || event.at < context.deadlineAt) return false
-      const and = (params as { and: { type: GuardName; params: never } | null }).and
+    /** Every beat transition: never while paused; a wait only once its absolute time has come; then the scene's own guard. */
+    beatGuard: ({ context, event }, params: unknown) => {
+      const { deadline, and } = params as { deadline: boolean; and: { type: GuardName; params: never } | null }
+      if (context.paused) return false
+      if (deadline && (event.type !== 'deadline' || context.deadlineAt === null || event.at < context.deadlineAt)) return false
       return and ? sceneGuards[and.type]({ context, event }, and.params) : true
     },
+    isPaused: ({ context }) => context.paused !== null,
+    notPaused: ({ context }) => context.paused === null,
   },
 })

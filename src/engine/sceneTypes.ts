@@ -17,6 +17,12 @@ export interface SceneContext {
   timeScale: number
   /** Session clock (epoch ms) at the start; the first beat's deadline counts from here. */
   startedAt: number
+  /** The line the current beat plays (VR); `id` changes for every new cue so a renderer knows to play it. */
+  cue: { id: number; line: string; from: string | null } | null
+  /** Current pose per figure (VR). */
+  poses: Record<string, string>
+  /** Set while the safety pause is on; the pending wait is frozen as its remaining time. */
+  paused: { reason: string; since: number; remainingMs: number | null } | null
 }
 
 export interface SceneInput {
@@ -36,6 +42,14 @@ export type SceneEvent =
   | ({ type: 'continue'; beat: string; latencyMs?: number } & Stamp)
   | ({ type: 'answered'; beat: string; item: string; value: AnswerValue; latencyMs: number } & Stamp)
   | ({ type: 'deadline' } & Stamp)
+  | ({ type: 'cue-ended'; beat: string; line: string } & Stamp)
+  /** Safety: pause at any moment (controller button, both grips, Escape, the trainer's stop button, system menu). */
+  | ({ type: 'pause'; reason: string } & Stamp)
+  | ({ type: 'resume' } & Stamp)
+  /** Safety: end the scene after a pause. */
+  | ({ type: 'stop'; reason: string } & Stamp)
+  /** A renderer's measurement for the research log (head-direction dwell, XR visibility), about `forBeat`. */
+  | ({ type: 'measure'; forBeat: string; kind: 'head.dwell' | 'xr.visibility'; data: Record<string, unknown> } & Stamp)
 
 /** Input from a renderer, before the runtime stamps it. */
 export type SceneInputEvent = SceneEvent extends infer E ? (E extends SceneEvent ? Omit<E, 'at'> : never) : never

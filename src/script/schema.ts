@@ -74,6 +74,10 @@ export const Line = z
   .object({
     nl: z.string().trim().min(1),
     en: z.string().trim().min(1),
+    /** Who speaks it, for the placeholder voice (scripts/generateVoices.ts); a sound effect has none. */
+    voice: z.enum(['father', 'mother', 'child', 'narrator', 'self', 'future-self']).optional(),
+    /** A sound effect instead of speech, described for the placeholder generator (e.g. glass breaking). */
+    effect: z.enum(['baby-cry', 'glass-break', 'thud', 'door', 'footsteps']).optional(),
     /** Asset ids of recorded audio per language; read-aloud uses the device voice where none is given. */
     audio: z.object({ nl: z.string().optional(), en: z.string().optional() }).strict().optional(),
   })
@@ -107,7 +111,22 @@ export const Beat = z
   })
   .strict()
 
-export const sceneKinds = ['questionnaire', 'drill'] as const
+export const sceneKinds = ['questionnaire', 'drill', 'vr'] as const
+
+/** What a VR scene puts in the world: its environment, its figures, where sounds come from, what dwell is measured on. */
+export const VrSettings = z
+  .object({
+    /** A built-in environment (src/xr/environments). */
+    environment: z.enum(['child-bedroom', 'meeting-room']),
+    figures: z.array(z.string().regex(idPattern)).default([]),
+    /** Sound sources by id; `play` actions name one with `from`. */
+    sources: z.array(z.string().regex(idPattern)).default([]),
+    /** Head-direction dwell is measured on these targets in every beat. */
+    targets: z.array(z.string().regex(idPattern)).default([]),
+    /** Half-angle of the cone around a target that counts as looking at it, in degrees (REFERENCE: 15–20). */
+    dwellConeDeg: z.number().min(5).max(45).default(18),
+  })
+  .strict()
 
 /**
  * Fixed settings of an approach-avoidance swipe drill. The trial loop itself is code (src/engine/drill);
@@ -149,6 +168,7 @@ export const ScenarioScript = z
     /** The scene's flow. Required for questionnaires; a drill's flow is its trial loop. */
     beats: z.array(Beat).default([]),
     drill: DrillSettings.optional(),
+    vr: VrSettings.optional(),
   })
   .strict()
 
@@ -160,6 +180,7 @@ export type Item = z.infer<typeof Item>
 export type Param = z.infer<typeof Param>
 export type Line = z.infer<typeof Line>
 export type DrillSettings = z.infer<typeof DrillSettings>
+export type VrSettings = z.infer<typeof VrSettings>
 export type ParamValue = z.infer<typeof Scalar>
 export type ParamValues = Record<string, ParamValue>
 

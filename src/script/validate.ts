@@ -3,7 +3,7 @@ import { transitionsOf, type Item, type ScenarioScript } from './schema.ts'
 import { knownNamesHint, type SceneError } from './sceneError.ts'
 import { drillLineIds } from './drillLines.ts'
 import { eventForBeat } from './beatEvent.ts'
-import { actionNames, actionParams, guardNames, guardParams } from './vocabulary.ts'
+import { actionNames, actionParams, guardNames, guardParams, poseNames } from './vocabulary.ts'
 
 export { eventForBeat }
 
@@ -64,6 +64,7 @@ export function validateScript(script: ScenarioScript, file: string, options: Va
       }
       const params = checkRefParams(actionParams[action.type as keyof typeof actionParams], action.params, [...path, 'params'], add)
       if (action.type === 'setFlag' && params) flagsSet.add(String(params.flag))
+      if ((action.type === 'play' || action.type === 'pose') && params) checkVrAction(script, action.type, params, path, add)
     })
 
     const transitions = transitionsOf(beat)
@@ -104,11 +105,33 @@ export function validateScript(script: ScenarioScript, file: string, options: Va
 
   if (script.kind === 'drill') checkDrill(script, options, add)
   else if (script.drill) add(['drill'], `a ${script.kind} scene has no drill settings`, 'remove "drill" or set "kind: drill"')
-  if (script.kind === 'questionnaire' && script.beats.length === 0) {
-    add(['beats'], 'a questionnaire scene needs at least one beat', 'add a list of beats, the first one is where the scene starts')
+  if (script.kind !== 'drill' && script.beats.length === 0) {
+    add(['beats'], `a ${script.kind} scene needs at least one beat`, 'add a list of beats, the first one is where the scene starts')
   }
+  if (script.kind === 'vr' && !script.vr) add(['vr'], 'a VR scene needs "vr" settings', 'add "vr: { environment: child-bedroom, figures: [...], sources: [...], targets: [...] }"')
+  if (script.kind !== 'vr' && script.vr) add(['vr'], `a ${script.kind} scene has no VR settings`, 'remove "vr" or set "kind: vr"')
   if (errors.length === 0 && script.beats.length > 0) checkFlow(script, add)
   return errors
+}
+
+/** `play` and `pose` only make sense in VR, and must name a line, a sound source, a figure and a pose that exist. */
+function checkVrAction(script: ScenarioScript, type: 'play' | 'pose', params: Record<string, unknown>, path: Path, add: (path: Path, message: string, hint?: string) => void) {
+  if (!script.vr) {
+    add([...path, 'type'], `"${type}" needs a VR scene`, 'set "kind: vr" and add "vr" settings, or use "say" in 2D')
+    return
+  }
+  if (type === 'play') {
+    const line = String(params.line)
+    if (!script.lines[line]) add([...path, 'params', 'line'], `unknown line "${line}"`, knownNamesHint(line, Object.keys(script.lines), 'lines'))
+    if (params.from !== undefined && !script.vr.sources.includes(String(params.from))) {
+      add([...path, 'params', 'from'], `unknown sound source "${String(params.from)}"`, knownNamesHint(String(params.from), script.vr.sources, 'sound sources'))
+    }
+  } else {
+    const figure = String(params.figure)
+    if (!script.vr.figures.includes(figure)) add([...path, 'params', 'figure'], `unknown figure "${figure}"`, knownNamesHint(figure, script.vr.figures, 'figures'))
+    const pose = String(params.pose)
+    if (!(poseNames as readonly string[]).includes(pose)) add([...path, 'params', 'pose'], `unknown pose "${pose}"`, knownNamesHint(pose, poseNames, 'poses'))
+  }
 }
 
 /** The drill's own rules: settings present, and the stimulus-set parameter names sets that exist. */

@@ -13,7 +13,34 @@ export const actionParams = {
   mark: z.object({ label: Id }).strict(),
   /** Sets a scene flag that later guards can test. */
   setFlag: z.object({ flag: Id, value: z.boolean().default(true) }).strict(),
+  /**
+   * Plays a line (its recorded or placeholder voice) from a sound source of the scene's `vr.sources`; the beat
+   * then waits for `cue-ended`. In 2D the line is shown instead.
+   */
+  play: z.object({ line: Id, from: Id.optional() }).strict(),
+  /** Moves a figure of the scene's `vr.figures` into a named pose (see `poseNames`). */
+  pose: z.object({ figure: Id, pose: Id }).strict(),
 } as const
+
+/** Poses every figure renderer implements (src/xr/figures/poses.ts is checked against this list). */
+export const poseNames = [
+  'stand',
+  'enter',
+  'arms-crossed',
+  'point',
+  'shout',
+  'hands-up',
+  'threaten',
+  'strike',
+  'cower',
+  'hold-face',
+  'kneel',
+  'comfort',
+  'sit',
+  'sit-floor',
+  'hide-head',
+] as const
+export type PoseName = (typeof poseNames)[number]
 
 export const guardParams = {
   /** True when the answer to `item` equals `value` (the answer just given counts). */
@@ -37,5 +64,5 @@ export const actionNames = Object.keys(actionParams) as ActionName[]
 export const guardNames = Object.keys(guardParams) as GuardName[]
 
 /** Events a beat can wait for. Which one a beat may use depends on what the beat does (see `eventsForBeat`). */
-export const beatEvents = ['continue', 'answered', 'deadline'] as const
+export const beatEvents = ['continue', 'answered', 'deadline', 'cue-ended'] as const
 export type BeatEvent = (typeof beatEvents)[number]
