@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url'
 import { defineConfig, type Plugin } from 'vite'
 import { VitePWA } from 'vite-plugin-pwa'
 import { scenesPlugin } from './scripts/vite/scenesPlugin.ts'
+import { xrProfilesPlugin } from './scripts/vite/xrProfilesPlugin.ts'
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string }
 
@@ -35,6 +36,7 @@ export default defineConfig({
   plugins: [
     react(),
     scenesPlugin(),
+    xrProfilesPlugin(),
     contentSecurityPolicy(),
     // Offline after the first visit, installable on a phone. Updates wait for the client (`prompt`) and are
     // offered between sessions only, never in the middle of one.

@@ -5,6 +5,8 @@ import { formatSceneError } from '../../src/script/sceneError.ts'
 import { scriptHash } from '../../src/script/scriptHash.ts'
 import { StimulusManifest } from '../../src/script/stimulusManifest.ts'
 import { readSceneFiles, repoRoot, scenesDir } from '../sceneFiles.ts'
+import { voiceFileFor } from '../voices/voiceFiles.ts'
+import { oggDurationMs } from './oggDuration.ts'
 
 export const scenesModuleId = 'virtual:perspectief/scenes'
 const resolvedId = `\0${scenesModuleId}`
@@ -44,8 +46,28 @@ export function scenesPlugin(): Plugin {
           })
           sets.push(`${JSON.stringify(setId)}: [${stimuli.join(',\n')}]`)
         }
+        // VR scenes: every voiced line's file (a recording if one was dropped in, else the placeholder), with its length.
+        const voices: string[] = []
+        if (script.kind === 'vr') {
+          for (const lang of ['nl', 'en'] as const) {
+            const lines: string[] = []
+            for (const [lineId, line] of Object.entries(script.lines)) {
+              if (!line.voice && !line.effect) continue
+              const file = voiceFileFor(script.id, lang, lineId)
+              if (!file) continue
+              const absolute = join(repoRoot, file)
+              this.addWatchFile(absolute)
+              const durationMs = oggDurationMs(readFileSync(absolute))
+              if (durationMs === null) this.error(`${file}: not an Ogg Vorbis file`)
+              const name = `voice${imports.length}`
+              imports.push(`import ${name} from ${JSON.stringify(`${absolute}?url`)}`)
+              lines.push(`${JSON.stringify(lineId)}: { url: ${name}, durationMs: ${durationMs} }`)
+            }
+            voices.push(`${lang}: { ${lines.join(', ')} }`)
+          }
+        }
         entries.push(
-          `{ script: ${JSON.stringify(script)}, hash: ${JSON.stringify(await scriptHash(script))}, file: ${JSON.stringify(scene.file)}, stimulusSets: { ${sets.join(',\n')} } }`,
+          `{ script: ${JSON.stringify(script)}, hash: ${JSON.stringify(await scriptHash(script))}, file: ${JSON.stringify(scene.file)}, stimulusSets: { ${sets.join(',\n')} }${voices.length ? `, voices: { ${voices.join(', ')} }` : ''} }`,
         )
       }
       return `${imports.join('\n')}\nexport default [\n${entries.join(',\n')}\n]\n`

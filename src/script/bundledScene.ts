@@ -18,4 +18,6 @@ export interface BundledScene {
   file: string
   /** Drill scenes only: each stimulus set's pictures. */
   stimulusSets: Record<string, BundledStimulus[]>
+  /** VR scenes: each spoken line's voice file per language (a recording where one exists, else the placeholder). */
+  voices?: Partial<Record<'nl' | 'en', Record<string, { url: string; durationMs: number }>>>
 }

@@ -1,10 +1,13 @@
-import { useEffect, useRef, type MouseEvent } from 'react'
+import { lazy, Suspense, useEffect, useRef, type MouseEvent } from 'react'
 import { exportSession, leaveSession, useApp } from '../app/appStore.ts'
 import { useLanguage } from '../i18n/languageStore.ts'
 import { useT } from '../i18n/useT.ts'
 import { ItemScreen, type ItemAnswer } from './questionnaire/ItemScreen.tsx'
 import { Layout } from './Layout.tsx'
 import { ReadAloudButton } from './ReadAloudButton.tsx'
+
+// three.js and the XR stack load only when a VR scene starts: the lobby and the phone drill never pay for them.
+const VrSession = lazy(() => import('../xr/VrSession.tsx'))
 
 /** Renders the committed beat of the running 2D scene; input goes to the runtime with its event time. */
 export function SessionScreen() {
@@ -23,6 +26,30 @@ export function SessionScreen() {
   const latency = (timeStamp: number) => Math.max(0, Math.round(timeStamp - shownAt.current))
   const line = beat.say ? script.lines[beat.say] : undefined
   const done = view.status === 'completed'
+
+  if (script.kind === 'vr') {
+    return (
+      <div className="vr-page" data-beat={view.beat} data-testid="beat">
+        <Suspense fallback={<p className="loading">{t('loading')}</p>}>
+          <VrSession scene={running.scene} view={view} language={language} send={(input) => void running.runtime.send(input)} />
+        </Suspense>
+        {done && (
+          <section className="vr-done" data-testid="vr-done">
+            <h1>{t('doneTitle')}</h1>
+            <p>{t('doneBody')}</p>
+            <div className="actions">
+              <button type="button" className="primary" onClick={() => void exportSession(running.meta.id)}>
+                {t('exportSession')}
+              </button>
+              <button type="button" className="secondary" onClick={() => void leaveSession()}>
+                {t('backToStart')}
+              </button>
+            </div>
+          </section>
+        )}
+      </div>
+    )
+  }
 
   const onContinue = (e: MouseEvent) => void running.runtime.send({ type: 'continue', beat: beat.id, latencyMs: latency(e.timeStamp) }, e.timeStamp)
   const onAnswer = (a: ItemAnswer) =>

@@ -45,6 +45,8 @@ export function sampleEvents(script: ScenarioScript, beatId: string): SceneEvent
     return answersFor(script, beat.ask, item).map((value) => ({ type: 'answered', beat: beat.id, item: beat.ask!, value, latencyMs: 1000, at }))
   }
   if (beat.wait !== undefined) return [{ type: 'deadline', at: Number.MAX_SAFE_INTEGER }]
+  const played = beat.do.find((a) => a.type === 'play')
+  if (played) return [{ type: 'cue-ended', beat: beat.id, line: String(played.params.line), at }]
   if (beat.say) return [{ type: 'continue', beat: beat.id, at }]
   return []
 }

@@ -1,0 +1,97 @@
+import { Howl, Howler } from 'howler'
+import type { Cue, SoundService } from './soundService.ts'
+
+export interface HowlerSoundOptions {
+  /** Test builds run scenes faster: a cue then ends after durationMs / timeScale. Default 1 (real time). */
+  timeScale?: number
+}
+
+/** howler.js with the Web Audio panner: spatial voices, fade on pause, and a timer fallback for failed files. */
+export function createHowlerSound(options: HowlerSoundOptions = {}): SoundService {
+  const timeScale = options.timeScale ?? 1
+  let current: { howl: Howl | null; soundId: number | null; timer: ReturnType<typeof setTimeout> | null; remainingMs: number; startedAt: number; end: () => void } | null = null
+  let paused = false
+
+  const clearCurrent = () => {
+    if (!current) return
+    if (current.timer) clearTimeout(current.timer)
+    current.howl?.unload()
+    current = null
+  }
+
+  /** Ends the cue after `ms` of wall time: the fallback when a file fails, and the fast clock in tests. */
+  const endAfter = (ms: number) => {
+    if (!current) return
+    const cue = current
+    if (cue.timer) clearTimeout(cue.timer)
+    cue.remainingMs = ms
+    cue.startedAt = performance.now()
+    cue.timer = setTimeout(() => cue.end(), Math.max(0, ms))
+  }
+
+  return {
+    unlock() {
+      // Resuming the context inside the click is what unlocks it (Quest Browser, iOS Safari).
+      void Howler.ctx?.resume?.()
+    },
+    play(cue: Cue, onEnded: () => void) {
+      clearCurrent()
+      let done = false
+      const end = () => {
+        if (done) return
+        done = true
+        clearCurrent()
+        onEnded()
+      }
+      current = { howl: null, soundId: null, timer: null, remainingMs: cue.durationMs, startedAt: performance.now(), end }
+      if (cue.url) {
+        const howl = new Howl({ src: [cue.url], format: ['ogg'], html5: false, volume: 1 })
+        current.howl = howl
+        howl.once('loaderror', () => endAfter(cue.durationMs / timeScale))
+        howl.once('playerror', () => endAfter(cue.durationMs / timeScale))
+        howl.once('end', end)
+        const soundId = howl.play()
+        current.soundId = soundId
+        if (cue.position) {
+          howl.pos(cue.position[0], cue.position[1], cue.position[2], soundId)
+          howl.pannerAttr({ panningModel: 'HRTF', distanceModel: 'inverse', refDistance: 1, rolloffFactor: 1 }, soundId)
+        }
+        if (timeScale > 1) endAfter(cue.durationMs / timeScale)
+      } else endAfter(cue.durationMs / timeScale)
+      if (paused) this.pause(0)
+    },
+    setListener(position, forward) {
+      Howler.pos(position[0], position[1], position[2])
+      Howler.orientation(forward[0], forward[1], forward[2], 0, 1, 0)
+    },
+    pause(fadeMs = 400) {
+      paused = true
+      if (!current) return
+      const cue = current
+      if (cue.timer) {
+        clearTimeout(cue.timer)
+        cue.timer = null
+        cue.remainingMs = Math.max(0, cue.remainingMs - (performance.now() - cue.startedAt))
+      }
+      if (cue.howl && cue.soundId !== null) {
+        const { howl, soundId } = cue
+        howl.fade(howl.volume(), 0, fadeMs, soundId)
+        setTimeout(() => howl.pause(soundId), fadeMs)
+      }
+    },
+    resume() {
+      paused = false
+      if (!current) return
+      const cue = current
+      if (cue.howl && cue.soundId !== null) {
+        cue.howl.play(cue.soundId)
+        cue.howl.fade(0, 1, 300, cue.soundId)
+      }
+      if (!cue.howl || timeScale > 1 || cue.howl.state() !== 'loaded') endAfter(cue.remainingMs)
+    },
+    stop() {
+      paused = false
+      clearCurrent()
+    },
+  }
+}

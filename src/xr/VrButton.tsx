@@ -1,0 +1,38 @@
+import { useEffect, useMemo, useState } from 'react'
+import { labelTexture } from './labelTexture.ts'
+
+export interface VrButtonProps {
+  id: string
+  label: string
+  position: [number, number, number]
+  width?: number
+  height?: number
+  selected?: boolean
+  onSelect(timeStamp: number): void
+}
+
+/**
+ * A big target a controller ray can hit (R3F pointer events come from the XR rays with `pointerType 'ray'`,
+ * and from the mouse in the desktop preview). At least 12 cm wide at arm's length.
+ */
+export function VrButton({ id, label, position, width = 0.36, height = 0.16, selected = false, onSelect }: VrButtonProps) {
+  const [hover, setHover] = useState(false)
+  const background = selected ? '#1f5f8b' : hover ? '#dbe8f1' : '#f6f4ef'
+  const texture = useMemo(() => labelTexture(label, { width: 512, height: Math.round((512 * height) / width), background, color: selected ? '#ffffff' : '#1d2b36' }), [label, background, selected, width, height])
+  useEffect(() => () => texture.dispose(), [texture])
+  return (
+    <mesh
+      name={`button:${id}`}
+      position={position}
+      onPointerOver={() => setHover(true)}
+      onPointerOut={() => setHover(false)}
+      onClick={(e) => {
+        e.stopPropagation()
+        onSelect(e.nativeEvent?.timeStamp ?? performance.now())
+      }}
+    >
+      <planeGeometry args={[width, height]} />
+      <meshBasicMaterial map={texture} toneMapped={false} />
+    </mesh>
+  )
+}

@@ -1,0 +1,153 @@
+import { Canvas, useFrame, useThree } from '@react-three/fiber'
+import { XR, useXR } from '@react-three/xr'
+import { useEffect, useMemo, useRef, useState } from 'react'
+import { createHowlerSound } from '../audio/howlerSound.ts'
+import type { RuntimeView } from '../engine/runtime.ts'
+import type { SceneContext, SceneInputEvent } from '../engine/sceneTypes.ts'
+import type { BundledScene } from '../script/bundledScene.ts'
+import type { Language } from '../script/localized.ts'
+import { emulationRequested, installEmulatorIfRequested } from './emulation.ts'
+import { VrWorld } from './VrWorld.tsx'
+import { createSceneXRStore } from './xrStore.ts'
+
+const words = {
+  nl: {
+    intro: 'De begeleider zet de bril op bij de cliënt. Druk dan op Start. Stoppen kan altijd: knop B of Y, beide knijpknoppen, Escape, of de grote stopknop hier.',
+    enter: 'Start in de VR-bril',
+    preview: 'Bekijk op dit scherm',
+    noHeadset: 'Geen VR-bril gevonden. Je kunt de scène op dit scherm bekijken (slepen om rond te kijken).',
+    stop: 'STOP',
+    paused: 'Gepauzeerd. Rustige ruimte in de bril.',
+    resume: 'Ga verder',
+    end: 'Stoppen',
+  },
+  en: {
+    intro: 'The trainer puts the headset on the client. Then press Start. Stopping is always possible: button B or Y, both grips, Escape, or the big stop button here.',
+    enter: 'Start in the VR headset',
+    preview: 'View on this screen',
+    noHeadset: 'No VR headset found. You can view the scene on this screen (drag to look around).',
+    stop: 'STOP',
+    paused: 'Paused. Calm space in the headset.',
+    resume: 'Go on',
+    end: 'Stop',
+  },
+}
+
+export interface VrSessionProps {
+  scene: BundledScene
+  view: RuntimeView
+  language: Language
+  send(input: SceneInputEvent): void
+}
+
+/**
+ * The VR shell: a 2D start screen that unlocks audio inside its click and then enters VR (never the browser's own
+ * button), the trainer's stop button, and the 3D scene, in a headset or previewed in a window with mouse-look.
+ */
+export default function VrSession({ scene, view, language, send }: VrSessionProps) {
+  const w = words[language]
+  const [emulatorReady, setEmulatorReady] = useState(!emulationRequested())
+  useEffect(() => {
+    void installEmulatorIfRequested()?.then(() => setEmulatorReady(true))
+  }, [])
+  const store = useMemo(() => (emulatorReady ? createSceneXRStore() : null), [emulatorReady])
+  const sound = useMemo(() => createHowlerSound({ timeScale: view.context.timeScale }), [view.context.timeScale])
+  const [started, setStarted] = useState(false)
+  const [vrSupported, setVrSupported] = useState<boolean | null>(null)
+  useEffect(() => {
+    if (!emulatorReady) return
+    void (navigator.xr?.isSessionSupported('immersive-vr') ?? Promise.resolve(false)).then(setVrSupported, () => setVrSupported(false))
+  }, [emulatorReady])
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && send({ type: 'pause', reason: 'keyboard' })
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [send])
+  const context = view.context as SceneContext
+  const paused = context.paused !== null
+
+  const start = (vr: boolean) => {
+    sound.unlock()
+    setStarted(true)
+    if (vr) void store?.enterVR()
+  }
+
+  return (
+    <div className="vr-session" data-testid="vr-session">
+      <div className="vr-canvas">
+        {store && (
+          <Canvas camera={{ fov: 70, near: 0.05, far: 50, position: [0, 1, 0.2] }} gl={{ antialias: true, preserveDrawingBuffer: __TEST_MODE__ }} data-testid="vr-canvas">
+            <XR store={store}>
+              {started && <VrWorld scene={scene} context={context} language={language} sound={sound} send={send} completed={view.status === 'completed'} />}
+              {started && <MouseLook />}
+            </XR>
+          </Canvas>
+        )}
+      </div>
+      {!started && (
+        <div className="vr-start">
+          <p>{w.intro}</p>
+          {vrSupported === false && <p className="hint">{w.noHeadset}</p>}
+          <div className="actions">
+            {vrSupported && (
+              <button type="button" className="primary big" onClick={() => start(true)}>
+                {w.enter}
+              </button>
+            )}
+            <button type="button" className="secondary" onClick={() => start(false)}>
+              {w.preview}
+            </button>
+          </div>
+        </div>
+      )}
+      {started && !paused && (
+        <button type="button" className="vr-stop" onClick={() => send({ type: 'pause', reason: 'trainer' })}>
+          {w.stop}
+        </button>
+      )}
+      {started && paused && (
+        <div className="vr-paused" role="status">
+          <p>{w.paused}</p>
+          <div className="actions">
+            <button type="button" className="primary" onClick={() => send({ type: 'resume' })}>
+              {w.resume}
+            </button>
+            <button type="button" className="danger" onClick={() => send({ type: 'stop', reason: 'trainer ended after pause' })}>
+              {w.end}
+            </button>
+          </div>
+        </div>
+      )}
+    </div>
+  )
+}
+
+/** Desktop preview: drag to look around (yaw and pitch only; no roll, no movement). Off in a headset. */
+function MouseLook() {
+  const session = useXR((s) => s.session)
+  const canvas = useThree((s) => s.gl.domElement)
+  const drag = useRef<{ x: number; y: number } | null>(null)
+  const look = useRef({ yaw: 0, pitch: 0 })
+  useEffect(() => {
+    const down = (e: PointerEvent) => (drag.current = { x: e.clientX, y: e.clientY })
+    const up = () => (drag.current = null)
+    const move = (e: PointerEvent) => {
+      if (!drag.current) return
+      look.current.yaw -= (e.clientX - drag.current.x) * 0.004
+      look.current.pitch = Math.max(-1.2, Math.min(1.2, look.current.pitch - (e.clientY - drag.current.y) * 0.004))
+      drag.current = { x: e.clientX, y: e.clientY }
+    }
+    canvas.addEventListener('pointerdown', down)
+    window.addEventListener('pointerup', up)
+    window.addEventListener('pointermove', move)
+    return () => {
+      canvas.removeEventListener('pointerdown', down)
+      window.removeEventListener('pointerup', up)
+      window.removeEventListener('pointermove', move)
+    }
+  }, [canvas])
+  useFrame(({ camera }) => {
+    if (!session) camera.rotation.set(look.current.pitch, look.current.yaw, 0, 'YXZ')
+  })
+  return null
+}

@@ -1,0 +1,25 @@
+import type { Vector3 } from 'three'
+
+export interface VrTestHook {
+  beat: string
+  /** How far the XR origin was moved up or down to put the head at the child's eye height. */
+  originY: number
+  eye: number
+  renderStats: Record<string, { calls: number; triangles: number }>
+  targets: Record<string, Vector3>
+  /** World centres of every VR button by id (`feeling:sad`, `resume`, …), for aiming a controller. */
+  buttons(): Record<string, [number, number, number]>
+  /** The camera's world position. */
+  camera(): [number, number, number]
+  /** Whether a ray from the eyes to each figure's chest reaches it before any wall. */
+  figuresInSight(): Record<string, boolean>
+}
+
+/**
+ * In test builds only, the VR view publishes what an e2e test cannot see through pixels: the beat, the eye
+ * height, where targets are, and the render counts per beat. Production builds compile this to nothing.
+ */
+export function publishTestHook(hook: VrTestHook): void {
+  if (!__TEST_MODE__) return
+  ;(window as unknown as { __perspectiefVr: VrTestHook }).__perspectiefVr = hook
+}
