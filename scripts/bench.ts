@@ -28,8 +28,17 @@ function build() {
   writeFileSync(join(dist, 'empty.html'), '<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>leeg</title></head><body></body></html>')
 }
 
+function stop(server: ReturnType<typeof spawn>) {
+  try {
+    process.kill(-server.pid!, 'SIGTERM')
+  } catch {
+    server.kill()
+  }
+}
+
 async function serve() {
-  const server = spawn('npx', ['vite', 'preview', '--outDir', dist, '--port', String(port), '--strictPort'], { cwd: repoRoot, stdio: 'ignore' })
+  // Its own process group, so stopping it also stops the vite child that npx starts.
+  const server = spawn('npx', ['vite', 'preview', '--outDir', dist, '--port', String(port), '--strictPort'], { cwd: repoRoot, stdio: 'ignore', detached: true })
   for (let i = 0; i < 100; i++) {
     try {
       if ((await fetch(origin)).ok) return server
@@ -38,7 +47,7 @@ async function serve() {
     }
     await new Promise((r) => setTimeout(r, 100))
   }
-  server.kill()
+  stop(server)
   throw new Error('preview server did not start')
 }
 
@@ -124,7 +133,7 @@ try {
   results.drillTiming = await drillTiming()
   results.drillLoad = await drillLoad()
 } finally {
-  server.kill()
+  stop(server)
 }
 
 const t = results.drillTiming as Awaited<ReturnType<typeof drillTiming>>

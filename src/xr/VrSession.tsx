@@ -65,6 +65,13 @@ export default function VrSession({ scene, view, language, send }: VrSessionProp
   }, [send])
   const context = view.context as SceneContext
   const paused = context.paused !== null
+  const completed = view.status === 'completed'
+  // At the end the headset session closes, so the trainer has the page (and the export) back.
+  useEffect(() => {
+    if (!completed || !store) return
+    const timer = setTimeout(() => void store.getState().session?.end().catch(() => undefined), 1500 / context.timeScale)
+    return () => clearTimeout(timer)
+  }, [completed, store, context.timeScale])
 
   const start = (vr: boolean) => {
     sound.unlock()
@@ -100,7 +107,7 @@ export default function VrSession({ scene, view, language, send }: VrSessionProp
           </div>
         </div>
       )}
-      {started && !paused && (
+      {started && !paused && !completed && (
         <button type="button" className="vr-stop" onClick={() => send({ type: 'pause', reason: 'trainer' })}>
           {w.stop}
         </button>

@@ -331,15 +331,8 @@ export function buildChildBedroom(options: ChildBedroomOptions): BuiltChildBedro
   doorPivot.name = 'bedroom-door-pivot'
   doorPivot.position.set(door.hingeX, 0, door.z)
   const leafT = 0.04
-  const leafParts = [
-    boxFromTo([0.004, 0.012, -leafT - 0.005], [door.width - 0.004, door.height - 0.006, -0.005]),
-    // Raised panels on both faces.
-    ...[-0.005, -leafT - 0.005 - 0.008].flatMap((z) => [
-      boxFromTo([0.12, 1.15, z], [door.width - 0.12, 1.85, z + 0.008]),
-      boxFromTo([0.12, 0.2, z], [door.width - 0.12, 0.95, z + 0.008]),
-    ]),
-  ]
-  const leafGeometry = mergeOrThrow(leafParts)
+  // A plain flush door (raised panels only shimmer at this size in a headset).
+  const leafGeometry = mergeOrThrow([boxFromTo([0.004, 0.012, -leafT - 0.005], [door.width - 0.004, door.height - 0.006, -0.005])])
   const leaf = new THREE.Mesh(leafGeometry, materials.paint)
   leaf.name = 'bedroom-door-leaf'
   doorPivot.add(leaf)

@@ -9,17 +9,18 @@ import * as THREE from 'three'
  * the front wall lies about 24° to the left of straight ahead, inside the 30° where key content belongs (REFERENCE:
  * VR on a standalone headset, comfort).
  *
- * Plan view (x to the right, z towards the viewer):
+ * Plan view (x to the right, z towards the back wall; the child looks up the page, towards −Z):
  *
- *            x: -3.2                 -1.3 -0.5                          2.4
- *   z -3.1    +--------------------------------------------------------+
- *             |   hallway (1.2 m wide, warm ceiling lamp)              | baby's door
- *   z -1.9    +--------------------+ door +----------------------------+ (end wall)
- *   z -1.8          |  ...sibling   \\     toy box   wardrobe |
- *                   |  bed           \\                        |  window (right wall)
- *   z  0.0          |                 [ child's bed ]          |
- *   z  1.8          +------------------------------------------+
- *            x:   -1.6                                        1.6
+ *   z −3.1  +----------------------------------------------------------+
+ *           |  coats  table  picture        hallway (lamp at x −1.0)    | baby's door
+ *   z −1.9  +------------------+ door +------------------------------+-+ (x 2.4)
+ *   z −1.8         |           \       drawing, toy box   wardrobe |
+ *                  |  sibling's  \ (hinge x −1.325,            ... | window
+ *                  |  bed         \  swings in)      rug          | (x 1.6)
+ *   z  0.0         |                        [ child's bed ]         |
+ *                  |                        [ eye at z 0.2]  night  |
+ *   z  1.8         +------------------------------------------------+
+ *                x −1.6                        x 0                 x 1.6
  */
 
 export type Intensity = 'heard' | 'seen' | 'full'
@@ -116,7 +117,7 @@ function parentSpots(father: [number, number], mother: [number, number]): Record
  */
 export const figureSpots: Record<Intensity, Record<FigureRole, FigureSpot>> = {
   heard: { ...parentSpots([0.55, -2.4], [1.35, -2.5]), sibling: siblingSpot },
-  seen: { ...parentSpots([-0.68, -2.55], [-1.3, -2.75]), sibling: siblingSpot },
+  seen: { ...parentSpots([-0.7, -2.5], [-1.25, -2.95]), sibling: siblingSpot },
   full: { ...parentSpots([-0.72, -2.15], [-1.5, -2.4]), sibling: siblingSpot },
 }
 

@@ -3,6 +3,16 @@ import { box, capsuleBetween, cylinderBetween, ellipsoid, latheBody, MergeBucket
 import { figureProportions, figureRestOffsets, figureRestPositions, jointNames, jointParent, type Build, type Form, type JointName } from './figureJoints.ts'
 
 /**
+ * Procedural people for the VR scenes: capsules, ellipsoids and bodies of revolution on the joint hierarchy of
+ * figureJoints.ts (REFERENCE: capsules on a joint hierarchy read clearly as people).
+ *
+ * Draw calls: a figure has 17 joints, so one mesh per body segment would cost 17+ draw calls. Instead every part is
+ * rigidly skinned (weight 1) to its joint and all parts that share a material are merged into one SkinnedMesh:
+ * the joints still move the parts exactly as parented meshes would, at 6–8 draw calls and about 3k triangles a
+ * figure. The joints are THREE.Bone objects; rotate them directly or with applyPose (poses.ts).
+ */
+
+/**
  * How a figure looks. Colours are CSS hex strings ('#rrggbb'). Every option and its default:
  * - height: standing height in metres (required; an adult 1.6–1.9, a 12-year-old about 1.5, a 7-year-old 1.2).
  * - build: 'slim' | 'average' | 'broad' — girth of torso and limbs (required).
@@ -21,17 +31,29 @@ import { figureProportions, figureRestOffsets, figureRestPositions, jointNames, 
  *   the face gets lines; from 60 the figure stoops (a rest rotation of spine, chest and neck that poses add to).
  */
 export interface FigureLook {
+  /** Standing height in metres. Required. */
   height: number
+  /** Girth of torso and limbs. Required. */
   build: Build
+  /** Shoulder/hip ratio, waist and chest. Default 'masculine'. */
   form?: Form
+  /** Skin colour, '#rrggbb'. Required. */
   skin: string
+  /** Style and colour required; thinning 0..1 (a bald crown), default 0. The colour greys with age from 45. */
   hair: { style: 'short' | 'long' | 'bald' | 'ponytail'; colour: string; thinning?: number }
+  /** Default 'none'. A full beard takes the hair colour; stubble a mix of skin and hair. */
   beard?: 'none' | 'stubble' | 'full'
+  /** Shirt or jumper colour. Required. */
   top: string
+  /** Default 'long'; 'short' leaves the forearms bare. */
   sleeves?: 'long' | 'short'
+  /** Trousers or skirt colour. Required. */
   bottom: string
+  /** Default 'trousers'; 'skirt' is knee length with bare shins. */
   bottomStyle?: 'trousers' | 'skirt'
+  /** Shoe colour. Required. */
   shoes: string
+  /** Years. Default: 35 from 1.6 m tall, else read from the height (ageFromHeight). Greys, lines, stoop with age. */
   age?: number
 }
 
@@ -52,7 +74,7 @@ export interface BuiltFigure {
 
 type MaterialKey = 'skin' | 'top' | 'bottom' | 'shoes' | 'hair' | 'eyes' | 'stubble' | 'lines'
 
-/** Heights (m) by age (years) for ages not given; roughly the Dutch growth charts' middle. */
+/** Height (m) against age (years), for figures whose age is not given; roughly the middle of Dutch growth charts. */
 const growth: ReadonlyArray<readonly [number, number]> = [
   [0.95, 3],
   [1.03, 4],
@@ -64,6 +86,7 @@ const growth: ReadonlyArray<readonly [number, number]> = [
   [1.75, 17],
 ]
 
+/** The age a figure of this height is given when FigureLook.age is left out: 35 from 1.6 m, else from the growth table. */
 export function ageFromHeight(height: number): number {
   if (height >= 1.6) return 35
   const first = growth[0] as readonly [number, number]
@@ -125,7 +148,7 @@ export function buildFigure(look: FigureLook): BuiltFigure {
   }
   const plus = (a: V3, b: V3): V3 => [a[0] + b[0], a[1] + b[1], a[2] + b[2]]
 
-  const topKey: MaterialKey = 'top'
+  const topKey: MaterialKey = 'top' // shirt, jumper and sleeves
   // Torso: three bodies of revolution (pelvis, belly, chest) on the hips, spine and chest joints, overlapping so
   // that bending at a joint leaves no gap. Rings: [half width, height, front depth, back depth].
   const tg = 1 + (g - 1) * 0.85
@@ -178,7 +201,9 @@ export function buildFigure(look: FigureLook): BuiltFigure {
     add('head', 'hair', box([hh * 0.2, hh * 0.045, hh * 0.05], onFace(side * 0.4, 0.3, -hh * 0.01), { rotation: [0.15, side * 0.3, side * -0.1] }))
   }
   const beard = look.beard ?? 'none'
-  add('head', 'eyes', box([hh * 0.17, hh * 0.03, hh * 0.04], onFace(0, -0.5, beard === 'none' ? -hh * 0.005 : hh * 0.03)))
+  // The mouth sits on the skin, or on the beard's surface.
+  const beardScale = beard === 'full' ? 1.07 : beard === 'stubble' ? 1.03 : 1
+  add('head', 'eyes', box([hh * 0.17, hh * 0.03, hh * 0.04], onFace(0, -0.5, beard === 'none' ? -hh * 0.005 : hh * 0.006, beardScale)))
 
   // Hair.
   const hair = look.hair
@@ -189,7 +214,9 @@ export function buildFigure(look: FigureLook): BuiltFigure {
     const coverage = short ? 1.72 : 2.0
     const start = thinning * 1.0
     const cap = new THREE.SphereGeometry(1, 14, 8, 0, Math.PI * 2, start, coverage - start)
-    add('head', 'hair', place(cap, plus(headC, [0, hh * 0.025, -hh * 0.02]), { rotation: [short ? -0.62 : -0.8, 0, 0], scale: [headR[0] * 1.08, headR[1] * 1.07, headR[2] * 1.08] }))
+    // Tilt the unit cap before scaling it, so that it stays a shell just outside the head's ellipsoid.
+    cap.rotateX(short ? -0.62 : -0.8)
+    add('head', 'hair', place(cap, plus(headC, [0, hh * 0.01, -hh * 0.01]), { scale: [headR[0] * 1.07, headR[1] * 1.07, headR[2] * 1.07] }))
     if (hair.style === 'long') {
       add('head', 'hair', ellipsoid([hh * 0.4, hh * 0.62, hh * 0.2], plus(headC, [0, -hh * 0.38, -hh * 0.27]), [10, 7]))
       for (const side of [-1, 1]) add('head', 'hair', ellipsoid([hh * 0.1, hh * 0.5, hh * 0.26], plus(headC, [side * hh * 0.34, -hh * 0.3, -hh * 0.06]), [8, 6]))
@@ -200,18 +227,20 @@ export function buildFigure(look: FigureLook): BuiltFigure {
   } else if (thinning > 0) {
     // Bald with some hair left: a ring at the sides and back.
     const ring = new THREE.SphereGeometry(1, 14, 4, 0, Math.PI * 2, 1.35, 0.45)
-    add('head', 'hair', place(ring, headC, { rotation: [-0.35, 0, 0], scale: [headR[0] * 1.05, headR[1] * 1.05, headR[2] * 1.05] }))
+    ring.rotateX(-0.35)
+    add('head', 'hair', place(ring, headC, { scale: [headR[0] * 1.05, headR[1] * 1.05, headR[2] * 1.05] }))
   }
   if (beard !== 'none') {
     const full = beard === 'full'
-    const shell = new THREE.SphereGeometry(1, 12, 5, Math.PI / 2 - 1.45, 2.9, full ? 1.85 : 1.95, full ? Math.PI - 1.85 - 0.05 : Math.PI - 1.95 - 0.25)
-    const s = full ? 1.1 : 1.035
-    add('head', full ? 'hair' : 'stubble', place(shell, plus(headC, [0, full ? -hh * 0.03 : 0, 0]), { scale: [headR[0] * s, headR[1] * s, headR[2] * s] }))
+    // A shell over the jaw and chin, below the cheekbones; a full beard also gets a moustache.
+    const shell = new THREE.SphereGeometry(1, 12, 5, Math.PI / 2 - 1.4, 2.8, 2.05, Math.PI - 2.05 - (full ? 0.08 : 0.3))
+    add('head', full ? 'hair' : 'stubble', place(shell, headC, { scale: [headR[0] * beardScale, headR[1] * beardScale, headR[2] * beardScale] }))
+    if (full) add('head', 'hair', ellipsoid([hh * 0.15, hh * 0.035, hh * 0.05], onFace(0, -0.36, -hh * 0.01), [8, 5]))
   }
   // Face lines from 50.
   if (age >= 50) {
-    add('head', 'lines', box([hh * 0.34, hh * 0.018, hh * 0.03], onFace(0, 0.48, -hh * 0.008)))
-    if (age >= 62) add('head', 'lines', box([hh * 0.28, hh * 0.018, hh * 0.03], onFace(0, 0.6, -hh * 0.012)))
+    add('head', 'lines', box([hh * 0.2, hh * 0.012, hh * 0.03], onFace(0, 0.4, -hh * 0.009)))
+    if (age >= 62) for (const side of [-1, 1]) add('head', 'lines', box([hh * 0.08, hh * 0.012, hh * 0.03], onFace(side * 0.62, 0.05, -hh * 0.012), { rotation: [0, side * 0.9, side * 0.4] }))
     for (const side of [-1, 1]) add('head', 'lines', box([hh * 0.02, hh * 0.16, hh * 0.03], onFace(side * 0.28, -0.3, -hh * 0.006), { rotation: [0, side * 0.5, side * 0.35] }))
   }
 

@@ -141,12 +141,15 @@ export const poses: Record<PoseName, Pose> = {
     kneeL: [0.25, 0, 0],
     hipR: [0.12, 0, -0.06],
   },
-  /** The follow-through of a swing of the right arm across the body, torso twisted: no contact shown. */
+  /**
+   * The end of a swing of the right arm across the body, torso twisted: the arm has swept past the front and points
+   * out to the figure's left, so nothing in front of the figure is touched. An arm swing, no contact shown.
+   */
   strike: {
     spine: [0.15, 0.25, 0],
     chest: [0.1, 0.4, 0],
-    head: [0, -0.3, 0],
-    shoulderR: [-1.45, 0, 1.05],
+    head: [0, -0.5, 0],
+    shoulderR: [-1.5, 0, 1.2],
     elbowR: [-0.3, 0, 0],
     shoulderL: [0.45, 0, 0.3],
     elbowL: [-0.6, 0, 0],
@@ -155,6 +158,7 @@ export const poses: Record<PoseName, Pose> = {
     hipR: [0.25, 0, -0.05],
     kneeR: [0.2, 0, 0],
   },
+
   /** Sitting curled up, knees to the chest, arms around the knees, chin down but the face still showing (the sibling). */
   cower: {
     ...kneesUp,
