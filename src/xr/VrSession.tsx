@@ -53,6 +53,8 @@ export default function VrSession({ scene, view, language, send }: VrSessionProp
   const store = useMemo(() => (emulatorReady ? createSceneXRStore() : null), [emulatorReady])
   const sound = useMemo(() => createHowlerSound({ timeScale: view.context.timeScale }), [view.context.timeScale])
   const [started, setStarted] = useState(false)
+  // enterVR needs the canvas connected to the XR store; until then there is nothing to start.
+  const [canvasReady, setCanvasReady] = useState(false)
   const [vrSupported, setVrSupported] = useState<boolean | null>(null)
   useEffect(() => {
     if (!emulatorReady) return
@@ -83,8 +85,13 @@ export default function VrSession({ scene, view, language, send }: VrSessionProp
     <div className="vr-session" data-testid="vr-session">
       <div className="vr-canvas">
         {store && (
-          <Canvas camera={{ fov: 70, near: 0.05, far: 50, position: [0, 1, 0.2] }} gl={{ antialias: true, preserveDrawingBuffer: __TEST_MODE__ }} data-testid="vr-canvas">
+          <Canvas
+            camera={{ fov: 70, near: 0.05, far: 50, position: [0, 1, 0.2] }}
+            gl={{ antialias: true, preserveDrawingBuffer: __TEST_MODE__ }}
+            data-testid="vr-canvas"
+>
             <XR store={store}>
+              <FirstFrame onFrame={() => setCanvasReady(true)} />
               {started && <VrWorld scene={scene} context={context} language={language} sound={sound} send={send} completed={view.status === 'completed'} />}
               {started && <MouseLook />}
             </XR>
@@ -96,12 +103,12 @@ export default function VrSession({ scene, view, language, send }: VrSessionProp
           <p>{w.intro}</p>
           {vrSupported === false && <p className="hint">{w.noHeadset}</p>}
           <div className="actions">
-            {vrSupported && (
+            {vrSupported && canvasReady && (
               <button type="button" className="primary big" onClick={() => start(true)}>
                 {w.enter}
               </button>
             )}
-            <button type="button" className="secondary" onClick={() => start(false)}>
+            <button type="button" className="secondary" disabled={!canvasReady} onClick={() => start(false)}>
               {w.preview}
             </button>
           </div>
@@ -127,6 +134,17 @@ export default function VrSession({ scene, view, language, send }: VrSessionProp
       )}
     </div>
   )
+}
+
+/** Reports the first rendered frame: by then the XR store is connected and `enterVR` can work. */
+function FirstFrame({ onFrame }: { onFrame(): void }) {
+  const done = useRef(false)
+  useFrame(() => {
+    if (done.current) return
+    done.current = true
+    onFrame()
+  })
+  return null
 }
 
 /** Desktop preview: drag to look around (yaw and pitch only; no roll, no movement). Off in a headset. */

@@ -80,7 +80,7 @@ export function VrWorld({ scene, context, language, sound, send, completed }: Vr
     const from = cue.from ? soundSources[cue.from as keyof typeof soundSources] : undefined
     const beatAtCue = context.beat
     sound.play({ id: cue.id, url: voice?.url ?? null, durationMs: voice?.durationMs ?? 2500, position: from ? [from.x, from.y, from.z] : null }, () =>
-      send({ type: 'cue-ended', beat: beatAtCue, line: cue.line }),
+      endBeat({ type: 'cue-ended', beat: beatAtCue, line: cue.line }),
     )
   }, [context.cue, context.beat, completed, language, scene, send, sound])
   useEffect(() => (paused ? sound.pause() : sound.resume()), [paused, sound])
@@ -88,12 +88,23 @@ export function VrWorld({ scene, context, language, sound, send, completed }: Vr
 
   // Head-direction dwell per beat, reported when the beat ends.
   const targets = useMemo(() => Object.fromEntries(Object.entries(childEyeTargets).map(([k, v]) => [k, [v.x, v.y, v.z] as Vec3])), [])
-  const tracker = useRef<{ beat: string; tracker: DwellTracker } | null>(null)
+  const tracker = useRef<{ beat: string; tracker: DwellTracker; reported: boolean } | null>(null)
+  const reportDwell = (beatId: string) => {
+    const current = tracker.current
+    if (!current || current.beat !== beatId || current.reported) return
+    current.reported = true
+    send({ type: 'measure', forBeat: current.beat, kind: 'head.dwell', data: { ...current.tracker.report() } })
+  }
   useEffect(() => {
     const previous = tracker.current
-    if (previous && previous.beat !== context.beat) send({ type: 'measure', forBeat: previous.beat, kind: 'head.dwell', data: { ...previous.tracker.report() } })
-    if (!previous || previous.beat !== context.beat) tracker.current = { beat: context.beat, tracker: createDwellTracker(targets, script.vr?.dwellConeDeg ?? 18) }
+    if (previous && previous.beat !== context.beat) reportDwell(previous.beat)
+    if (!previous || previous.beat !== context.beat) tracker.current = { beat: context.beat, tracker: createDwellTracker(targets, script.vr?.dwellConeDeg ?? 18), reported: false }
   }, [context.beat, send, targets, script.vr?.dwellConeDeg])
+  /** Inputs that end a beat carry its dwell first: after the last beat the scene takes no more measurements. */
+  const endBeat = (input: Extract<SceneInputEvent, { beat: string }>) => {
+    reportDwell(input.beat)
+    send(input)
+  }
 
   // Safety: B or Y, or both grips held, pauses; so does the system menu blurring the session.
   const right = useXRInputSourceState('controller', 'right')
@@ -174,7 +185,7 @@ export function VrWorld({ scene, context, language, sound, send, completed }: Vr
                 itemId={beat.ask}
                 item={item}
                 language={language}
-                onAnswer={(value, latencyMs) => send({ type: 'answered', beat: beat.id, item: beat.ask!, value, latencyMs: Math.max(0, Math.round(latencyMs)) })}
+                onAnswer={(value, latencyMs) => endBeat({ type: 'answered', beat: beat.id, item: beat.ask!, value, latencyMs: Math.max(0, Math.round(latencyMs)) })}
               />
             </group>
           )}

@@ -55,6 +55,8 @@ async function pressB(page: Page) {
 }
 
 async function startChildEye(page: Page, code: string, choices: { intensity: RegExp; age?: string }) {
+  page.on('pageerror', (e) => console.log('page exception:', e.message))
+  page.on('console', (m) => m.type() === 'error' && console.log('page error:', m.text()))
   await page.goto('/?speed=10&xr=emulate')
   await page.getByRole('button', { name: 'Ik snap het en doe mee' }).click()
   await page.getByLabel('Code').fill(code)
@@ -64,6 +66,7 @@ async function startChildEye(page: Page, code: string, choices: { intensity: Reg
   if (choices.age) await page.getByRole('group', { name: /Leeftijd van het kind/ }).getByRole('button', { name: choices.age, exact: true }).click()
   await page.getByRole('button', { name: 'Begin' }).click()
   await page.getByRole('button', { name: 'Start in de VR-bril' }).click()
+  await page.waitForFunction(() => (window as unknown as { __iwer?: { activeSession?: unknown } }).__iwer?.activeSession !== undefined)
   await page.waitForFunction(() => (window as unknown as { __perspectiefVr?: unknown }).__perspectiefVr !== undefined)
 }
 
@@ -81,8 +84,6 @@ const beatIs = (page: Page, beat: string) => expect.poll(async () => (await hook
 
 test('the child-eye scene runs in an emulated headset: look, pause, resume, reflect, export', async ({ page }) => {
   test.setTimeout(180_000)
-  page.on('console', (m) => m.type() === 'error' && console.log('page error:', m.text()))
-  page.on('pageerror', (e) => console.log('page exception:', e.message))
   mkdirSync(screens, { recursive: true })
   await startChildEye(page, 'VR11', { intensity: /^Alles/ })
   await lookAt(page, 'door')
