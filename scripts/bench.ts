@@ -116,6 +116,26 @@ async function drillLoad() {
   return { network: 'latency 150 ms, 1.6 Mbit/s down, CPU x4, no cache', firstTrialMs, emptyPageMs: emptyMs, ratio: firstTrialMs / emptyMs }
 }
 
+/**
+ * CPU per frame of what the VR scene does every frame besides drawing: head-direction dwell against four targets
+ * and the pause/safety check. Counted in node over many frames (an instruction count would be steadier, but this
+ * is far below the 1 ms budget on any machine).
+ */
+async function vrFrameCpu() {
+  const { createDwellTracker } = await import('../src/xr/headDirectionDwell.ts')
+  const tracker = createDwellTracker({ parents: [-0.9, 1.5, -3], door: [-0.9, 1.1, -1.8], room: [1, 1, 1.2], window: [1.6, 1.3, -0.2] }, 18)
+  const frames = 200_000
+  let paused = false
+  const start = performance.now()
+  for (let i = 0; i < frames; i++) {
+    const yaw = Math.sin(i / 500)
+    tracker.sample(i * 13.9, [0, 1, 0.2], [-Math.sin(yaw), 0, -Math.cos(yaw)], paused)
+    paused = i % 1000 === 0 ? !paused : paused
+  }
+  const perFrameMs = (performance.now() - start) / frames
+  return { frames, perFrameUs: perFrameMs * 1000, budgetShare: perFrameMs / 1 }
+}
+
 function table(rows: [string, string][]) {
   const width = Math.max(...rows.map(([k]) => k.length))
   return rows.map(([k, v]) => `${k.padEnd(width)}  ${v}`).join('\n')
@@ -132,6 +152,7 @@ try {
   results.bundles = { drill: drillEntry, lobby: lobbyEntry }
   results.drillTiming = await drillTiming()
   results.drillLoad = await drillLoad()
+  results.vrFrameCpu = await vrFrameCpu()
 } finally {
   stop(server)
 }
@@ -147,6 +168,7 @@ console.log(
       ['drill entry JS, gzipped', `${(b.drill.jsGzip / 1024).toFixed(1)} KiB (+ ${(b.drill.cssGzip / 1024).toFixed(1)} KiB CSS)`],
       ['lobby entry JS, gzipped', `${(b.lobby.jsGzip / 1024).toFixed(1)} KiB`],
       ['drill time to first trial (throttled)', `${l.firstTrialMs} ms = ${l.ratio.toFixed(2)} x empty page (${l.emptyPageMs} ms)`],
+      ['VR head tracking + safety check per frame', `${(results.vrFrameCpu as { perFrameUs: number }).perFrameUs.toFixed(2)} µs (budget 1 ms)`],
     ]),
 )
 mkdirSync(join(repoRoot, 'test/bench'), { recursive: true })

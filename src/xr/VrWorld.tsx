@@ -1,13 +1,13 @@
 import { useFrame, useThree } from '@react-three/fiber'
 import { XROrigin, useXR, useXRInputSourceState, useXRSessionVisibilityState } from '@react-three/xr'
 import { useEffect, useMemo, useRef, useState } from 'react'
-import { Object3D, Raycaster, Vector3 } from 'three'
+import { Object3D, Raycaster, SRGBColorSpace, Vector3, WebGLRenderTarget, type Camera, type Scene, type WebGLRenderer } from 'three'
 import type { SoundService } from '../audio/soundService.ts'
 import type { SceneContext, SceneInputEvent } from '../engine/sceneTypes.ts'
 import type { BundledScene } from '../script/bundledScene.ts'
 import type { Language } from '../script/localized.ts'
 import { ChildBedroom } from './environments/ChildBedroom.tsx'
-import { childEyeTargets, eyeHeights, figureSpots, soundSources } from './environments/childEyeLayout.ts'
+import { childEyeTargets, extraSpots, eyeHeights, figureSpots, soundSources } from './environments/childEyeLayout.ts'
 import { Figure } from './figures/Figure.tsx'
 import type { FigureLook } from './figures/buildFigure.ts'
 import { createDwellTracker, type DwellTracker, type Vec3 } from './headDirectionDwell.ts'
@@ -16,6 +16,30 @@ import { ReflectionPanel } from './ReflectionPanel.tsx'
 import { publishTestHook } from './testHook.ts'
 
 type Intensity = 'heard' | 'seen' | 'full'
+
+/** Renders the scene once more from an eye camera into a texture and returns it as a PNG (tests only). */
+function eyeSnapshot(gl: WebGLRenderer, world: Object3D, eye: Camera, width = 960, height = 720): string {
+  const target = new WebGLRenderTarget(width, height)
+  target.texture.colorSpace = SRGBColorSpace
+  const xrEnabled = gl.xr.enabled
+  const previous = gl.getRenderTarget()
+  gl.xr.enabled = false
+  gl.setRenderTarget(target)
+  gl.render(world as Scene, eye)
+  gl.setRenderTarget(previous)
+  gl.xr.enabled = xrEnabled
+  const pixels = new Uint8Array(width * height * 4)
+  gl.readRenderTargetPixels(target, 0, 0, width, height, pixels)
+  target.dispose()
+  const canvas = document.createElement('canvas')
+  canvas.width = width
+  canvas.height = height
+  const image = canvas.getContext('2d')!.createImageData(width, height)
+  // WebGL rows start at the bottom.
+  for (let y = 0; y < height; y++) image.data.set(pixels.subarray((height - 1 - y) * width * 4, (height - y) * width * 4), y * width * 4)
+  canvas.getContext('2d')!.putImageData(image, 0, 0)
+  return canvas.toDataURL('image/png')
+}
 
 /** For the e2e test of intensities: can the eyes see each figure's chest, or is a wall in the way? */
 function figuresInSight(world: Object3D, eyes: Vector3): Record<string, boolean> {
@@ -160,11 +184,14 @@ export function VrWorld({ scene, context, language, sound, send, completed }: Vr
       return [p.x, p.y, p.z]
     },
     figuresInSight: () => figuresInSight(world, camera.getWorldPosition(new Vector3())),
+    snapshot: () => eyeSnapshot(gl, world, session ? ((gl.xr.getCamera().cameras[0] as Camera | undefined) ?? camera) : camera),
   })
 
   const item = beat?.ask ? script.items[beat.ask] : undefined
   const pose = (figure: string) => context.poses[figure] ?? (figure === 'sibling' ? 'sit-floor' : 'stand')
   const spots = figureSpots[intensity]
+  // "Nothing is wrong": the mother comes into the room to the child's bed.
+  const spotOf = (who: 'father' | 'mother' | 'sibling') => (who === 'mother' && pose('mother') === 'comfort' ? extraSpots.motherAtBed : spots[who])
   return (
     <>
       <XROrigin position={[0, originY, 0]} />
@@ -174,7 +201,7 @@ export function VrWorld({ scene, context, language, sound, send, completed }: Vr
         <>
           <ChildBedroom intensity={intensity} sibling={sibling} />
           {(['father', 'mother', ...(sibling ? ['sibling' as const] : [])] as const).map((who) => (
-            <group key={who} name={`figure:${who}`} position={spots[who].position} rotation-y={spots[who].rotationY}>
+            <group key={who} name={`figure:${who}`} position={spotOf(who).position} rotation-y={spotOf(who).rotationY}>
               <Figure look={looks[who]} pose={pose(who)} position={[0, 0, 0]} rotationY={0} />
             </group>
           ))}

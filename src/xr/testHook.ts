@@ -13,6 +13,8 @@ export interface VrTestHook {
   camera(): [number, number, number]
   /** Whether a ray from the eyes to each figure's chest reaches it before any wall. */
   figuresInSight(): Record<string, boolean>
+  /** A PNG data URL of what the left eye sees (in a headset the page canvas shows nothing). */
+  snapshot(): string
 }
 
 /**

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { expect, storedEvents, test } from './fixtures.ts'
@@ -26,6 +26,12 @@ async function hook(page: Page): Promise<Hook> {
 async function toReference(page: Page, p: Xyz): Promise<{ x: number; y: number; z: number }> {
   const { originY } = await hook(page)
   return { x: p[0], y: p[1] - originY, z: p[2] }
+}
+
+/** Saves what the client's left eye sees (the page canvas stays empty while the headset renders). */
+async function eyeShot(page: Page, name: string) {
+  const url = await page.evaluate(() => (window as unknown as { __perspectiefVr: { snapshot(): string } }).__perspectiefVr.snapshot())
+  writeFileSync(join(screens, name), Buffer.from(url.replace(/^data:image\/png;base64,/, ''), 'base64'))
 }
 
 async function remote(page: Page, action: string, params: Record<string, unknown>) {
@@ -88,7 +94,7 @@ test('the child-eye scene runs in an emulated headset: look, pause, resume, refl
   await startChildEye(page, 'VR11', { intensity: /^Alles/ })
   await lookAt(page, 'door')
   await beatIs(page, 'mother-confronts')
-  await page.screenshot({ path: join(screens, 'full-mother-confronts.png') })
+  await eyeShot(page, 'full-mother-confronts.png')
   const full = await page.evaluate(() => {
     const h = (window as unknown as { __perspectiefVr: { eye: number; camera(): Xyz; figuresInSight(): Record<string, boolean> } }).__perspectiefVr
     return { eye: h.eye, camera: h.camera(), inSight: h.figuresInSight() }
@@ -108,9 +114,13 @@ test('the child-eye scene runs in an emulated headset: look, pause, resume, refl
   await lookAt(page, 'window')
 
   await beatIs(page, 'the-blow')
-  await page.screenshot({ path: join(screens, 'full-the-blow.png') })
+  await eyeShot(page, 'full-the-blow-looking-away.png')
+  await beatIs(page, 'silence')
+  await lookAt(page, 'door')
+  await beatIs(page, 'mother-comes-in')
+  await eyeShot(page, 'full-mother-comes-in.png')
   await beatIs(page, 'ask-feeling')
-  await page.screenshot({ path: join(screens, 'full-reflection.png') })
+  await eyeShot(page, 'full-reflection.png')
   await answerReflection(page)
 
   const stats = (await hook(page)).renderStats
@@ -148,7 +158,7 @@ test('heard-only at a 4-year-old eye height: lower camera, door nearly shut, par
     const h = (window as unknown as { __perspectiefVr: { eye: number; camera(): Xyz; figuresInSight(): Record<string, boolean> } }).__perspectiefVr
     return { eye: h.eye, camera: h.camera(), inSight: h.figuresInSight() }
   })
-  await page.screenshot({ path: join(screens, 'heard-father-answers.png') })
+  await eyeShot(page, 'heard-father-answers.png')
   expect(heard.eye).toBeLessThan(0.95)
   expect(heard.camera[1]).toBeCloseTo(heard.eye, 1)
   expect(heard.inSight).toEqual({ father: false, mother: false })
