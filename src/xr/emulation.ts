@@ -10,6 +10,8 @@ export function emulationRequested(search = location.search): boolean {
 }
 
 export function installEmulatorIfRequested(): Promise<unknown> | null {
+  // A literal test-mode check first, so production builds drop the emulator chunk altogether.
+  if (!__TEST_MODE__) return null
   if (!emulationRequested()) return null
   installing ??= import('iwer').then(({ XRDevice, metaQuest3 }) => {
     const device = new XRDevice(metaQuest3)
