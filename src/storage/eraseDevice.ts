@@ -26,15 +26,21 @@ export async function eraseDevice(scope: typeof globalThis = globalThis): Promis
       report.databases.push(name)
     }
   }
-  if (scope.caches) {
-    for (const key of await scope.caches.keys()) {
-      await scope.caches.delete(key)
-      report.caches.push(key)
-    }
-  }
+  // Service workers first: one still installing would otherwise write its cache again after we deleted it.
   if (scope.navigator?.serviceWorker) {
     for (const registration of await scope.navigator.serviceWorker.getRegistrations()) {
+      const installing = registration.installing
       if (await registration.unregister()) report.serviceWorkers++
+      if (installing) await settled(installing)
+    }
+  }
+  if (scope.caches) {
+    // Twice: a write that was in flight during the first pass is gone after the second.
+    for (let pass = 0; pass < 2; pass++) {
+      for (const key of await scope.caches.keys()) {
+        await scope.caches.delete(key)
+        if (!report.caches.includes(key)) report.caches.push(key)
+      }
     }
   }
   if (scope.localStorage) {
@@ -46,4 +52,19 @@ export async function eraseDevice(scope: typeof globalThis = globalThis): Promis
     scope.sessionStorage.clear()
   }
   return report
+}
+
+/** Resolves once an installing worker has finished installing or been thrown away (at most 10 s). */
+function settled(worker: ServiceWorker): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => ['installed', 'activating', 'activated', 'redundant'].includes(worker.state)
+    if (done()) return resolve()
+    const timer = setTimeout(resolve, 10_000)
+    worker.addEventListener('statechange', () => {
+      if (done()) {
+        clearTimeout(timer)
+        resolve()
+      }
+    })
+  })
 }

@@ -36,15 +36,7 @@ export function SessionScreen() {
         {done && (
           <section className="vr-done" data-testid="vr-done">
             <h1>{t('doneTitle')}</h1>
-            <p>{t('doneBody')}</p>
-            <div className="actions">
-              <button type="button" className="primary" onClick={() => void exportSession(running.meta.id)}>
-                {t('exportSession')}
-              </button>
-              <button type="button" className="secondary" onClick={() => void leaveSession()}>
-                {t('backToStart')}
-              </button>
-            </div>
+            <DoneActions sessionId={running.meta.id} />
           </section>
         )}
       </div>
@@ -100,18 +92,28 @@ export function SessionScreen() {
         )}
         {done && (
           <section>
-            <p>{t('doneBody')}</p>
-            <div className="actions">
-              <button type="button" className="primary" onClick={() => void exportSession(running.meta.id)}>
-                {t('exportSession')}
-              </button>
-              <button type="button" className="secondary" onClick={() => void leaveSession()}>
-                {t('backToStart')}
-              </button>
-            </div>
+            <DoneActions sessionId={running.meta.id} />
           </section>
         )}
       </div>
     </Layout>
+  )
+}
+
+/** The end of any scene: what happened to the data, the file for the trainer, and the way back. */
+function DoneActions({ sessionId }: { sessionId: string }) {
+  const t = useT()
+  return (
+    <>
+      <p>{t('doneBody')}</p>
+      <div className="actions">
+        <button type="button" className="primary" onClick={() => void exportSession(sessionId)}>
+          {t('exportSession')}
+        </button>
+        <button type="button" className="secondary" onClick={() => void leaveSession()}>
+          {t('backToStart')}
+        </button>
+      </div>
+    </>
   )
 }

@@ -60,9 +60,15 @@ async function pressB(page: Page) {
   })
 }
 
+/** Uncaught exceptions and console errors of the page: a VR run must have none (a CSP block shows up here). */
+function pageErrors(page: Page): string[] {
+  const errors: string[] = []
+  page.on('pageerror', (e) => errors.push(e.message))
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()))
+  return errors
+}
+
 async function startChildEye(page: Page, code: string, choices: { intensity: RegExp; age?: string }) {
-  page.on('pageerror', (e) => console.log('page exception:', e.message))
-  page.on('console', (m) => m.type() === 'error' && console.log('page error:', m.text()))
   await page.goto('/?speed=10&xr=emulate')
   await page.getByRole('button', { name: 'Ik snap het en doe mee' }).click()
   await page.getByLabel('Code').fill(code)
@@ -90,6 +96,7 @@ const beatIs = (page: Page, beat: string) => expect.poll(async () => (await hook
 
 test('the child-eye scene runs in an emulated headset: look, pause, resume, reflect, export', async ({ page }) => {
   test.setTimeout(180_000)
+  const errors = pageErrors(page)
   mkdirSync(screens, { recursive: true })
   await startChildEye(page, 'VR11', { intensity: /^Alles/ })
   await lookAt(page, 'door')
@@ -148,6 +155,7 @@ test('the child-eye scene runs in an emulated headset: look, pause, resume, refl
     ['harm-child', 6],
     ['harm-mother', 5],
   ])
+  expect(errors).toEqual([])
 })
 
 test('heard-only at a 4-year-old eye height: lower camera, door nearly shut, parents out of sight', async ({ page }) => {

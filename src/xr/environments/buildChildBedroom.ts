@@ -1,4 +1,5 @@
 import * as THREE from 'three'
+import { seededRandom } from '../../engine/drill/seededRandom.ts'
 import { box, boxFromTo, cylinderBetween, disposeObject, ellipsoid, MergeBuckets, place, type V3 } from './geometryKit.ts'
 import { bedroomWindow, childBed, door, doorOpen, hallway, room, siblingBed, type Intensity } from './childEyeLayout.ts'
 
@@ -168,7 +169,7 @@ export function buildChildBedroom(options: ChildBedroomOptions): BuiltChildBedro
   add('sky', place(new THREE.PlaneGeometry(5, 4), [maxX + 0.7, 1.6, win.centreZ], { rotation: [0, -Math.PI / 2, 0] }))
   add('glow', place(new THREE.CircleGeometry(0.11, 18), [maxX + 0.66, 1.78, win.centreZ + 0.28], { rotation: [0, -Math.PI / 2, 0] }))
 
-  const starRng = mulberry32(7)
+  const starRng = seededRandom(7)
   const starPositions: number[] = []
   for (let i = 0; i < 26; i++) starPositions.push(maxX + 0.64, 0.9 + starRng() * 1.6, win.centreZ - 1.0 + starRng() * 2.0)
   const starGeometry = new THREE.BufferGeometry()
@@ -434,14 +435,3 @@ function mergeOrThrow(pieces: THREE.BufferGeometry[]): THREE.BufferGeometry {
   return merged
 }
 
-/** A small seeded random source, so that the stars are the same every time. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}

@@ -1,4 +1,5 @@
 import * as THREE from 'three'
+import { poseNames, type PoseName } from '../../script/vocabulary.ts'
 import { jointNames, type JointName, type Vec3Tuple } from './figureJoints.ts'
 
 /**
@@ -6,25 +7,10 @@ import { jointNames, type JointName, type Vec3Tuple } from './figureJoints.ts'
  * to the joint's rest rotation; a joint a pose does not list goes back to rest. See figureJoints.ts for the axes.
  * None shows contact or injury: 'strike' is the follow-through of an arm swing in the air.
  */
-export const poseNames = [
-  'stand',
-  'enter',
-  'arms-crossed',
-  'point',
-  'shout',
-  'hands-up',
-  'threaten',
-  'strike',
-  'cower',
-  'hold-face',
-  'kneel',
-  'comfort',
-  'sit',
-  'sit-floor',
-  'hide-head',
-] as const
+// The pose names are the scene vocabulary's: a scene can name exactly the poses drawn here.
+export { poseNames }
 
-export type PoseName = (typeof poseNames)[number]
+export type { PoseName }
 export type Pose = Partial<Record<JointName, Vec3Tuple>>
 
 export function isPoseName(name: string): name is PoseName {
