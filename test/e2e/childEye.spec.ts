@@ -136,6 +136,8 @@ test('the child-eye scene runs in an emulated headset: look, pause, resume, refl
     expect.soft(s.triangles, `triangles in ${beat}`).toBeLessThanOrEqual(100_000)
   }
   expect(Object.keys(stats).length).toBeGreaterThanOrEqual(15)
+  const worst = Object.values(stats).reduce((a, b) => ({ calls: Math.max(a.calls, b.calls), triangles: Math.max(a.triangles, b.triangles) }))
+  console.log(`VR render budget, worst beat per eye: ${worst.calls} draw calls, ${worst.triangles} triangles over ${Object.keys(stats).length} beats`)
 
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Bewaar bestand voor begeleider' }).click()])
   const bundle = JSON.parse(readFileSync((await download.path())!, 'utf8'))

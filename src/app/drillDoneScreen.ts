@@ -8,7 +8,7 @@ import { drillSchedule } from '../log/drillSchedule.ts'
 import type { DrillMode, DrillTrialRow } from '../log/drillTrial.ts'
 import type { Language } from '../script/localized.ts'
 import type { SessionMeta, SessionStore } from '../storage/sessionStore.ts'
-import { el, messageScreen, textFor } from './drillScreen.ts'
+import { el, messageScreen, textFor } from '../drill/drillScreen.ts'
 
 interface DoneArgs {
   store: SessionStore
