@@ -13,6 +13,8 @@ import { openIndexedDbStore } from '../storage/indexedDbStore.ts'
 import type { SessionStore } from '../storage/sessionStore.ts'
 import type { BundledScene } from '../script/bundledScene.ts'
 import { drillInputFor } from '../drill/drillPlan.ts'
+import { buildSessionBundle, bundleFileName } from '../export/sessionBundle.ts'
+import { downloadFile } from '../export/downloadFile.ts'
 import { el, messageScreen, textFor } from '../drill/drillScreen.ts'
 import { showDoneScreen } from './drillDoneScreen.ts'
 import { showOnNextFrame } from '../drill/onsetFrame.ts'
@@ -109,9 +111,26 @@ function run(runtime: Runtime, loader: ReturnType<typeof createStimulusLoader>, 
     },
   })
 
+  // A full or refusing device mid-session: the records stay in memory; offer a file at once and a retry.
+  const storageBanner = el('div', { className: 'storage-banner', role: 'alert' })
+  const showStorageProblem = (reason: string | null) => {
+    if (!reason) return storageBanner.remove()
+    const exportNow = el('button', { type: 'button', className: 'primary', textContent: t('exportNow') })
+    exportNow.addEventListener('click', async () => {
+      const meta = (await store.getSession(sessionId))!
+      const bundle = buildSessionBundle({ meta, events: await store.events(sessionId).catch(() => []), unsaved: runtime.unsavedRecords(), appVersion: __APP_VERSION__ })
+      downloadFile(bundleFileName(bundle), JSON.stringify(bundle, null, 2))
+    })
+    const retry = el('button', { type: 'button', className: 'secondary', textContent: t('retry') })
+    retry.addEventListener('click', () => void runtime.retry())
+    storageBanner.replaceChildren(el('p', { textContent: t('storageFailedDuringSession', { reason }) }), el('div', { className: 'actions' }, exportNow, retry))
+    if (!document.body.contains(storageBanner)) document.body.append(storageBanner)
+  }
+
   const render = (view: RuntimeView<DrillContext>) => {
     const { context } = view
     const trial = context.trials[context.index]!
+    showStorageProblem(view.storageError)
     if (view.status === 'completed') {
       swipe.dispose()
       void showDoneScreen(root, { store, sessionId, language, line, lobbyUrl })

@@ -1,4 +1,5 @@
 import { devices } from '@playwright/test'
+import { readFileSync } from 'node:fs'
 import { deflateSync } from 'node:zlib'
 import { expect, storedEvents, test } from './fixtures.ts'
 import { exportDrill, followRule, playDrill, startDrill } from './drillFlow.ts'
@@ -82,4 +83,34 @@ test('own photos appear in trials and are absent from every export', async ({ pa
   }
   // The trials name the photo only by its pseudonymous id.
   expect(csv).toMatch(/own-[0-9a-f]+/)
+})
+
+test('a full device mid-drill keeps the trials, offers a file at once, and saves them when space is back', async ({ page, context }) => {
+  test.setTimeout(120_000)
+  await page.addInitScript(() => {
+    const add = IDBObjectStore.prototype.add
+    IDBObjectStore.prototype.add = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['add']>) {
+      if ((window as unknown as { fullDisk?: boolean }).fullDisk && this.name === 'events') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError')
+      return add.apply(this, args)
+    }
+  })
+  await startDrill(page, { code: 'QD66', query: '?speed=3', trainingTrials: 20, assessmentBlock: false })
+  const cdp = await context.newCDPSession(page)
+  await playDrill(page, cdp, followRule, 3)
+  await page.evaluate(() => ((window as unknown as { fullDisk: boolean }).fullDisk = true))
+  await playDrill(page, cdp, followRule, 2)
+  await expect(page.getByRole('alert')).toContainText('Niets is kwijt')
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Bewaar nu een bestand' }).click()])
+  const bundle = JSON.parse(readFileSync((await download.path())!, 'utf8'))
+  expect(bundle.includesUnsaved).toBe(true)
+  expect(bundle.events.filter((e: { type: string }) => e.type === 'drill.trial')).toHaveLength(5)
+
+  // Space comes back: the next commit (the drill goes on by itself) or "try again" stores what was kept.
+  await page.evaluate(() => ((window as unknown as { fullDisk: boolean }).fullDisk = false))
+  const retry = page.getByRole('button', { name: 'Probeer opnieuw op te slaan' })
+  await retry.click({ timeout: 2000 }).catch(() => undefined)
+  await expect(page.getByRole('alert')).toHaveCount(0)
+  const all = await storedEvents(page)
+  expect(all.map((e) => e.seq)).toEqual(all.map((_, i) => i + 1))
+  expect(all.filter((e) => e.type === 'drill.trial').length).toBeGreaterThanOrEqual(5)
 })
