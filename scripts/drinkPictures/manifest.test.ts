@@ -8,36 +8,22 @@ import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
+import { mean, sampleSd } from '../../src/log/stats.ts'
+import { StimulusManifest } from '../../src/script/stimulusManifest.ts'
 import { orderedCatalog } from './catalog.ts'
 import { webpSize } from './webp.ts'
 
 const dir = fileURLToPath(new URL('../../assets/drinks/generated/', import.meta.url))
 
-interface Stimulus {
-  id: string
-  category: 'alcohol' | 'soft'
-  kind: string
-  label: { nl: string; en: string }
-  file: string
-  meanLuminance: number
-  bytes: number
-}
-
-const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as {
-  set: string
-  description: string
-  license: string
-  width: number
-  height: number
-  stimuli: Stimulus[]
-}
-const { stimuli } = manifest
+// The app's own manifest schema: the committed set must be one the drill build accepts.
+const manifest = StimulusManifest.parse(JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')))
+// The generator always writes these two optional fields; a missing one becomes NaN and fails the checks below.
+const stimuli = manifest.stimuli.map((s) => ({ ...s, meanLuminance: s.meanLuminance ?? Number.NaN, bytes: s.bytes ?? Number.NaN }))
+type Stimulus = (typeof stimuli)[number]
 const files = new Map(stimuli.map((s) => [s.id, existsSync(join(dir, s.file)) ? readFileSync(join(dir, s.file)) : null]))
 
 function stats(values: number[]): { mean: number; sd: number } {
-  const mean = values.reduce((a, b) => a + b, 0) / values.length
-  const sd = Math.sqrt(values.reduce((a, b) => a + (b - mean) ** 2, 0) / (values.length - 1))
-  return { mean, sd }
+  return { mean: mean(values) ?? Number.NaN, sd: sampleSd(values) ?? Number.NaN }
 }
 const luminance = (category: Stimulus['category']) => stats(stimuli.filter((s) => s.category === category).map((s) => s.meanLuminance))
 

@@ -2,7 +2,8 @@ import { bundleFileName, buildSessionBundle } from '../export/sessionBundle.ts'
 import { remindersIcs } from '../export/calendarIcs.ts'
 import { downloadFile } from '../export/downloadFile.ts'
 import { drillCsv, psychDsFileName } from '../export/psychDsCsv.ts'
-import { scoreAatSession } from '../log/aatScore.ts'
+import { isFirstTestAttempt, scoreAatSession } from '../log/aatScore.ts'
+import { median } from '../log/stats.ts'
 import { drillRows } from '../log/drillRows.ts'
 import { drillSchedule } from '../log/drillSchedule.ts'
 import type { DrillMode, DrillTrialRow } from '../log/drillTrial.ts'
@@ -30,14 +31,12 @@ async function rowsOf(store: SessionStore, meta: SessionMeta): Promise<DrillTria
 /** Speed and accuracy in plain words, compared with last time, but no points or streaks: a game would change the measure. */
 function feedbackWords(rows: DrillTrialRow[], previous: DrillTrialRow[] | null, language: Language): string[] {
   const t = textFor(language)
-  const firstTries = rows.filter((r) => r.block !== 'practice' && r.attempt === 1)
+  const firstTries = rows.filter(isFirstTestAttempt)
   const correct = firstTries.filter((r) => r.correct).length
   const seconds = (rts: DrillTrialRow[]) => {
-    const kept = rts.filter((r) => r.block !== 'practice' && r.attempt === 1 && r.correct && r.rt_initiation_ms !== null).map((r) => r.rt_initiation_ms!)
-    if (kept.length === 0) return null
-    const sorted = kept.sort((a, b) => a - b)
-    const median = sorted[Math.floor(sorted.length / 2)]!
-    return (median / 1000).toLocaleString(language === 'nl' ? 'nl-NL' : 'en-GB', { maximumFractionDigits: 2, minimumFractionDigits: 2 })
+    const middle = median(rts.filter((r) => isFirstTestAttempt(r) && r.correct && r.rt_initiation_ms !== null).map((r) => r.rt_initiation_ms!))
+    if (middle === null) return null
+    return (middle / 1000).toLocaleString(language === 'nl' ? 'nl-NL' : 'en-GB', { maximumFractionDigits: 2, minimumFractionDigits: 2 })
   }
   const words = [t('drillScoreAccuracy', { correct, total: firstTries.length })]
   const now = seconds(rows)

@@ -5,10 +5,9 @@ import {
   bootstrapMeanCi,
   preprocessAatSession,
   scoreAatSession,
-  singleSessionReliabilityNote,
-  splitHalfReliability,
   type AatCell,
 } from './aatScore.ts'
+import { singleSessionReliabilityNote, splitHalfReliability } from './aatReliability.ts'
 import { mulberry32, type Rng } from './stats.ts'
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -10,7 +10,8 @@ export function sceneJsonSchema(): Record<string, unknown> {
   const schema = z.toJSONSchema(ScenarioScript, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>
   return {
     ...schema,
-    $id: 'https://perspectief.local/scene.schema.json',
+    // A relative id: editors resolve it next to the scene files; it names no server.
+    $id: 'scene.schema.json',
     title: 'Perspectief scene script',
     description: `Actions: ${actionNames.join(', ')}. Guards: ${guardNames.join(', ')}.`,
   }

@@ -17,10 +17,12 @@ export function labelTexture(text: string, options: { width?: number; height?: n
   g.fill()
   g.fillStyle = options.color ?? '#1d2b36'
   let font = options.fontPx ?? Math.round(height * 0.32)
-  const lines = wrap(g, text, width * 0.9, font)
-  while (lines.length * font * 1.25 > height * 0.9 && font > 16) font -= 4
-  const fitted = wrap(g, text, width * 0.9, font)
-  g.font = `600 ${font}px system-ui, sans-serif`
+  let fitted = wrap(g, text, width * 0.9, font)
+  // Smaller type until the wrapped lines fit the height (wrapping again each time: smaller type needs fewer lines).
+  while (fitted.length * font * 1.25 > height * 0.9 && font > 16) {
+    font -= 4
+    fitted = wrap(g, text, width * 0.9, font)
+  }
   g.textAlign = 'center'
   g.textBaseline = 'middle'
   fitted.forEach((line, i) => g.fillText(line, width / 2, height / 2 + (i - (fitted.length - 1) / 2) * font * 1.25))

@@ -1,5 +1,5 @@
 import { devices, type Page } from '@playwright/test'
-import { expect, storedEvents, test } from './fixtures.ts'
+import { expect, storedEvents, storedRecords, test } from './fixtures.ts'
 import { exportDrill, followRule, parseCsv, playDrill, ruleFor, startDrill } from './drillFlow.ts'
 import { truthSeries } from './touch.ts'
 
@@ -8,16 +8,8 @@ test.use({ ...pixel7 })
 
 /** The running drill's machine context, as the snapshot in IndexedDB holds it. */
 async function snapshotContext(page: Page): Promise<unknown> {
-  return page.evaluate(
-    () =>
-      new Promise<unknown>((resolve) => {
-        const open = indexedDB.open('perspectief')
-        open.onsuccess = () => {
-          const r = open.result.transaction('snapshots').objectStore('snapshots').getAll()
-          r.onsuccess = () => (open.result.close(), resolve((r.result[0] as { snapshot: { context: unknown } }).snapshot.context))
-        }
-      }),
-  )
+  const [envelope] = await storedRecords<{ snapshot: { context: unknown } }>(page, 'snapshots')
+  return envelope!.snapshot.context
 }
 
 const columns =

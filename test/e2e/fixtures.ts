@@ -36,21 +36,27 @@ export interface StoredEvent {
 
 /** Reads the research log straight from IndexedDB, the way a crash would leave it. */
 export async function storedEvents(page: Page): Promise<StoredEvent[]> {
+  return storedRecords<StoredEvent>(page, 'events')
+}
+
+/** Every record of one of the app's IndexedDB stores, read straight from the page. */
+export async function storedRecords<T>(page: Page, store: 'events' | 'snapshots' | 'sessions'): Promise<T[]> {
   return page.evaluate(
-    () =>
-      new Promise<StoredEvent[]>((resolve, reject) => {
+    (name) =>
+      new Promise<T[]>((resolve, reject) => {
         const open = indexedDB.open('perspectief')
         open.onerror = () => reject(open.error)
         open.onsuccess = () => {
           const db = open.result
-          const request = db.transaction('events').objectStore('events').getAll()
+          const request = db.transaction(name).objectStore(name).getAll()
           request.onsuccess = () => {
             db.close()
-            resolve(request.result as StoredEvent[])
+            resolve(request.result as T[])
           }
           request.onerror = () => reject(request.error)
         }
       }),
+    store,
   )
 }
 
