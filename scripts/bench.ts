@@ -16,7 +16,7 @@ import { exportDrill, parseCsv, playDrill, startDrill } from '../test/e2e/drillF
 import { truthSeries } from '../test/e2e/touch.ts'
 import { repoRoot } from './sceneFiles.ts'
 
-const port = 4329
+const port = Number(process.env.PERSPECTIEF_BENCH_PORT ?? 4329)
 const origin = `http://localhost:${port}`
 const dist = join(repoRoot, '.test-output/bench-dist')
 const results: Record<string, unknown> = {}
