@@ -95,3 +95,9 @@ export function createHowlerSound(options: HowlerSoundOptions = {}): SoundServic
     },
   }
 }
+
+/** howler's audio context and master gain, so that other Web Audio playback shares its unlock and volume. */
+export function howlerAudioGraph(): { context: AudioContext; output: AudioNode } | null {
+  const ctx = Howler.ctx as AudioContext | undefined
+  return ctx ? { context: ctx, output: (Howler.masterGain as GainNode | undefined) ?? ctx.destination } : null
+}

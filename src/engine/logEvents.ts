@@ -31,6 +31,12 @@ export const logEventData = {
       peakYawSpeedDegS: z.number().nonnegative(),
     })
     .strict(),
+  'perspective.seat': z.object({ beat: z.string(), as: z.enum(['present', 'future']) }).strict(),
+  'recording.cued': z.object({ beat: z.string(), item: z.string(), from: z.string().nullable() }).strict(),
+  // Voice recordings themselves are never logged, stored or exported: only that one was made, and how long it was.
+  'voice.recorded': z.object({ beat: z.string(), item: z.string(), durationMs: z.number().nonnegative() }).strict(),
+  'voice.played': z.object({ beat: z.string(), item: z.string(), durationMs: z.number().nonnegative(), pitchSemitones: z.number() }).strict(),
+  'voice.missing': z.object({ beat: z.string(), item: z.string(), reason: z.enum(['answered-by-choice', 'discarded', 'not-recorded']) }).strict(),
   'xr.visibility': z.object({ beat: z.string(), state: z.enum(['visible', 'visible-blurred', 'hidden', 'ended']) }).strict(),
   'drill.planned': z
     .object({

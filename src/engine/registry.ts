@@ -76,6 +76,14 @@ export const sceneSetup = setup({
       enqueue.assign({ cue: { id: context.seq + 1, line: params.line, from: params.from ?? null } })
       enqueue({ type: 'logEvent', params: { type: 'line.played', data: { beat: context.beat, line: params.line, from: params.from ?? null } } } as never)
     }) as unknown as VocabularyAction,
+    playRecording: enqueueActions(({ enqueue, context }, params: ActionParams<'playRecording'>) => {
+      enqueue.assign({ cue: { id: context.seq + 1, line: params.of, from: params.from ?? null, recording: { pitchSemitones: params.pitchSemitones ?? 0 } } })
+      enqueue({ type: 'logEvent', params: { type: 'recording.cued', data: { beat: context.beat, item: params.of, from: params.from ?? null } } } as never)
+    }) as unknown as VocabularyAction,
+    seat: enqueueActions(({ enqueue, context }, params: ActionParams<'seat'>) => {
+      enqueue.assign({ seat: params.as })
+      enqueue({ type: 'logEvent', params: { type: 'perspective.seat', data: { beat: context.beat, as: params.as } } } as never)
+    }) as unknown as VocabularyAction,
     pose: assign(({ context }, params: ActionParams<'pose'>) => ({ poses: { ...context.poses, [params.figure]: params.pose } })) as unknown as VocabularyAction,
     // Safety: the scene freezes where it is; a pending wait keeps its remaining time for the resume.
     pauseScene: enqueueActions(({ enqueue, context: c, event: e }) => {

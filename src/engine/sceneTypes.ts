@@ -17,8 +17,13 @@ export interface SceneContext {
   timeScale: number
   /** Session clock (epoch ms) at the start; the first beat's deadline counts from here. */
   startedAt: number
-  /** The line the current beat plays (VR); `id` changes for every new cue so a renderer knows to play it. */
-  cue: { id: number; line: string; from: string | null } | null
+  /**
+   * The line the current beat plays (VR); `id` changes for every new cue so a renderer knows to play it. With
+   * `recording`, `line` is a spoken item and the cue is the client's own recorded answer to it (held in memory only).
+   */
+  cue: { id: number; line: string; from: string | null; recording?: { pitchSemitones: number } } | null
+  /** Which body the client is in (the future-self scene's perspective swap); undefined means their own. */
+  seat?: 'present' | 'future'
   /** Current pose per figure (VR). */
   poses: Record<string, string>
   /** Set while the safety pause is on; the pending wait is frozen as its remaining time. */
@@ -49,7 +54,10 @@ export type SceneEvent =
   /** Safety: end the scene after a pause. */
   | ({ type: 'stop'; reason: string } & Stamp)
   /** A renderer's measurement for the research log (head-direction dwell, XR visibility), about `forBeat`. */
-  | ({ type: 'measure'; forBeat: string; kind: 'head.dwell' | 'xr.visibility'; data: Record<string, unknown> } & Stamp)
+  | ({ type: 'measure'; forBeat: string; kind: MeasureKind; data: Record<string, unknown> } & Stamp)
+
+/** Measurements a renderer may report (see logEvents.ts for their data). */
+export type MeasureKind = 'head.dwell' | 'xr.visibility' | 'voice.recorded' | 'voice.played' | 'voice.missing'
 
 /** Input from a renderer, before the runtime stamps it. */
 export type SceneInputEvent = SceneEvent extends infer E ? (E extends SceneEvent ? Omit<E, 'at'> : never) : never

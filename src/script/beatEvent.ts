@@ -5,7 +5,7 @@ import type { BeatEvent } from './vocabulary.ts'
 export function eventForBeat(beat: Pick<Beat, 'say' | 'ask' | 'wait'> & { do?: Beat['do'] }): BeatEvent | undefined {
   if (beat.ask !== undefined) return 'answered'
   // A spoken line moves the beat on when it has been heard (or, in tests, when its time has passed).
-  if (beat.do?.some((a) => a.type === 'play') && beat.wait === undefined) return 'cue-ended'
+  if (beat.do?.some((a) => a.type === 'play' || a.type === 'playRecording') && beat.wait === undefined) return 'cue-ended'
   // A line shown during a wait has no button: the wait moves the beat on.
   if (beat.wait !== undefined) return 'deadline'
   if (beat.say !== undefined) return 'continue'

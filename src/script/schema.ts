@@ -68,7 +68,34 @@ export const TextItem = z
   })
   .strict()
 
-export const Item = z.discriminatedUnion('type', [LikertItem, SliderItem, ChoiceItem, TextItem])
+/**
+ * An answer said aloud (recorded in memory only, never stored), with choices for when there is no microphone or the
+ * client prefers to tap. The answer is "spoken" or the value of the chosen option.
+ */
+export const SpokenItem = z
+  .object({
+    type: z.literal('spoken'),
+    prompt: Localized,
+    options: z.array(ChoiceOption).min(2),
+    /** The recording stops by itself after this many seconds. Default 30. */
+    maxSeconds: z.number().int().min(3).max(120).default(30),
+  })
+  .strict()
+/** The overlapping-circles item (inclusion of the other in the self): pairs of circles from apart (1) to one (points). */
+export const CirclesItem = z
+  .object({
+    type: z.literal('circles'),
+    prompt: Localized,
+    points: z.number().int().min(5).max(7).default(7),
+    /** What the two circles stand for, e.g. "ik nu" and "ik later". */
+    circles: z.object({ left: Localized, right: Localized }).strict(),
+  })
+  .strict()
+
+export const Item = z.discriminatedUnion('type', [LikertItem, SliderItem, ChoiceItem, TextItem, SpokenItem, CirclesItem])
+
+/** The value a `spoken` item records when the client answered aloud. */
+export const spokenAnswer = 'spoken'
 
 export const Line = z
   .object({
@@ -118,6 +145,8 @@ export const VrSettings = z
   .object({
     /** A built-in environment (src/xr/environments). */
     environment: z.enum(['child-bedroom', 'meeting-room']),
+    /** The client's own avatar (built in the lobby) is needed: the lobby asks for it before the scene starts. Default false. */
+    avatar: z.boolean().default(false),
     figures: z.array(z.string().regex(idPattern)).default([]),
     /** Sound sources by id; `play` actions name one with `from`. */
     sources: z.array(z.string().regex(idPattern)).default([]),

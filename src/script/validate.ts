@@ -64,7 +64,7 @@ export function validateScript(script: ScenarioScript, file: string, options: Va
       }
       const params = checkRefParams(actionParams[action.type as keyof typeof actionParams], action.params, [...path, 'params'], add)
       if (action.type === 'setFlag' && params) flagsSet.add(String(params.flag))
-      if ((action.type === 'play' || action.type === 'pose') && params) checkVrAction(script, action.type, params, path, add)
+      if ((action.type === 'play' || action.type === 'pose' || action.type === 'playRecording' || action.type === 'seat') && params) checkVrAction(script, action.type, params, path, add)
     })
 
     const transitions = transitionsOf(beat)
@@ -114,15 +114,23 @@ export function validateScript(script: ScenarioScript, file: string, options: Va
   return errors
 }
 
-/** `play` and `pose` only make sense in VR, and must name a line, a sound source, a figure and a pose that exist. */
-function checkVrAction(script: ScenarioScript, type: 'play' | 'pose', params: Record<string, unknown>, path: Path, add: (path: Path, message: string, hint?: string) => void) {
+/** VR actions only make sense in VR, and must name a line, a spoken item, a sound source, a figure and a pose that exist. */
+function checkVrAction(script: ScenarioScript, type: 'play' | 'pose' | 'playRecording' | 'seat', params: Record<string, unknown>, path: Path, add: (path: Path, message: string, hint?: string) => void) {
   if (!script.vr) {
     add([...path, 'type'], `"${type}" needs a VR scene`, 'set "kind: vr" and add "vr" settings, or use "say" in 2D')
     return
   }
-  if (type === 'play') {
+  if (type === 'seat') return
+  if (type === 'playRecording') {
+    const of = String(params.of)
+    const item = script.items[of]
+    if (!item) add([...path, 'params', 'of'], `unknown item "${of}"`, knownNamesHint(of, Object.keys(script.items), 'items'))
+    else if (item.type !== 'spoken') add([...path, 'params', 'of'], `item "${of}" is a ${item.type} item, so nothing was recorded`, 'play back a "spoken" item')
+    else if (!script.beats.some((b) => b.ask === of)) add([...path, 'params', 'of'], `item "${of}" is never asked, so there is nothing to play back`, `add a beat with "ask: ${of}" before this one`)
+  }
+  if (type === 'play' || type === 'playRecording') {
     const line = String(params.line)
-    if (!script.lines[line]) add([...path, 'params', 'line'], `unknown line "${line}"`, knownNamesHint(line, Object.keys(script.lines), 'lines'))
+    if (type === 'play' && !script.lines[line]) add([...path, 'params', 'line'], `unknown line "${line}"`, knownNamesHint(line, Object.keys(script.lines), 'lines'))
     if (params.from !== undefined && !script.vr.sources.includes(String(params.from))) {
       add([...path, 'params', 'from'], `unknown sound source "${String(params.from)}"`, knownNamesHint(String(params.from), script.vr.sources, 'sound sources'))
     }
@@ -232,11 +240,12 @@ function checkGuard(script: ScenarioScript, askedItems: Set<string>, guard: { ty
       return
     }
     if (!askedItems.has(itemId)) add([...path, 'params', 'item'], `item "${itemId}" is never asked, so this condition is always false`, `add a beat with "ask: ${itemId}"`)
-    if (guard.type !== 'answerIs' && (item.type === 'choice' || item.type === 'text')) {
+    if (guard.type !== 'answerIs' && (item.type === 'choice' || item.type === 'text' || item.type === 'spoken')) {
       add([...path, 'type'], `"${guard.type}" compares numbers, but item "${itemId}" is a ${item.type} item`, 'use "answerIs" for choices')
     }
-    if (guard.type === 'answerIs' && item.type === 'choice' && !item.options.some((o) => o.value === params.value)) {
-      add([...path, 'params', 'value'], `"${String(params.value)}" is not an option of item "${itemId}"`, `options: ${item.options.map((o) => o.value).join(', ')}`)
+    const answers = item.type === 'choice' ? item.options.map((o) => o.value) : item.type === 'spoken' ? ['spoken', ...item.options.map((o) => o.value)] : null
+    if (guard.type === 'answerIs' && answers && !answers.includes(String(params.value))) {
+      add([...path, 'params', 'value'], `"${String(params.value)}" is not an answer of item "${itemId}"`, `answers: ${answers.join(', ')}`)
     }
   }
   if (guard.type === 'paramIs') {
@@ -264,8 +273,9 @@ function checkItems(script: ScenarioScript, add: (path: Path, message: string, h
   for (const [id, item] of Object.entries(script.items) as [string, Item][]) {
     const at: Path = ['items', id]
     if (item.type === 'slider' && item.min >= item.max) add([...at, 'min'], `min (${item.min}) must be below max (${item.max})`)
-    if (item.type === 'choice') {
+    if (item.type === 'choice' || item.type === 'spoken') {
       const values = item.options.map((o) => o.value)
+      if (item.type === 'spoken' && values.includes('spoken')) add([...at, 'options'], 'option value "spoken" is reserved for an answer said aloud', 'give the option another value')
       const dup = values.find((v, i) => values.indexOf(v) !== i)
       if (dup) add([...at, 'options'], `option value "${dup}" is used twice`, 'each option needs its own value')
     }

@@ -20,6 +20,17 @@ export const actionParams = {
   play: z.object({ line: Id, from: Id.optional() }).strict(),
   /** Moves a figure of the scene's `vr.figures` into a named pose (see `poseNames`). */
   pose: z.object({ figure: Id, pose: Id }).strict(),
+  /**
+   * Puts the client in a body: `present` (their own avatar) or `future` (the aged avatar in the other chair). The
+   * view fades, and the client sits in that chair. The perspective swap of the future-self scene.
+   */
+  seat: z.object({ as: z.enum(['present', 'future']) }).strict(),
+  /**
+   * Plays back the client's own spoken answer to the `spoken` item `of`, from sound source `from`; the beat then
+   * waits for `cue-ended`. The recording lives in memory only; where there is none (choices only, or discarded by a
+   * pause) the chosen answer is shown instead. `pitchSemitones` (default 0) lowers the voice, e.g. -3 for an older self.
+   */
+  playRecording: z.object({ of: Id, from: Id.optional(), pitchSemitones: z.number().min(-12).max(12).default(0) }).strict(),
 } as const
 
 /** Poses every figure renderer implements (src/xr/figures/poses.ts is checked against this list). */
@@ -39,6 +50,9 @@ export const poseNames = [
   'sit',
   'sit-floor',
   'hide-head',
+  'sit-slumped',
+  'sit-upright',
+  'wave',
 ] as const
 export type PoseName = (typeof poseNames)[number]
 

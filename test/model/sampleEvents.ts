@@ -31,6 +31,10 @@ function answersFor(script: ScenarioScript, itemId: string, item: Item): (string
       )
     case 'text':
       return ['een antwoord', null]
+    case 'spoken':
+      return ['spoken', ...item.options.map((o) => o.value)]
+    case 'circles':
+      return Array.from({ length: item.points }, (_, i) => i + 1)
   }
 }
 
@@ -45,8 +49,8 @@ export function sampleEvents(script: ScenarioScript, beatId: string): SceneEvent
     return answersFor(script, beat.ask, item).map((value) => ({ type: 'answered', beat: beat.id, item: beat.ask!, value, latencyMs: 1000, at }))
   }
   if (beat.wait !== undefined) return [{ type: 'deadline', at: Number.MAX_SAFE_INTEGER }]
-  const played = beat.do.find((a) => a.type === 'play')
-  if (played) return [{ type: 'cue-ended', beat: beat.id, line: String(played.params.line), at }]
+  const played = beat.do.find((a) => a.type === 'play' || a.type === 'playRecording')
+  if (played) return [{ type: 'cue-ended', beat: beat.id, line: String(played.params.line ?? played.params.of), at }]
   if (beat.say) return [{ type: 'continue', beat: beat.id, at }]
   return []
 }

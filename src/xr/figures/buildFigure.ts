@@ -29,6 +29,8 @@ import { figureProportions, figureRestOffsets, figureRestPositions, jointNames, 
  * - age: years. Default 35 for figures 1.6 m or taller, else an age read from a growth curve by height (1.5 m ≈ 12,
  *   1.2 m ≈ 7). Children get a bigger head and shorter legs; from 45 the hair greys (fully white about 80); from 50
  *   the face gets lines; from 60 the figure stoops (a rest rotation of spine, chest and neck that poses add to).
+ * - greying: 0..1 hair greyness. Default from age (above).
+ * - faceLines: 0 | 1 | 2. Default from age (above).
  */
 export interface FigureLook {
   /** Standing height in metres. Required. */
@@ -55,6 +57,10 @@ export interface FigureLook {
   shoes: string
   /** Years. Default: 35 from 1.6 m tall, else read from the height (ageFromHeight). Greys, lines, stoop with age. */
   age?: number
+  /** 0..1, how grey the hair is. Default from the age: 0 until 45, white at 80. Set it to show ageing a look asks for. */
+  greying?: number
+  /** 0 none, 1 forehead and smile lines, 2 also crow's feet. Default from the age: 1 from 50, 2 from 62. */
+  faceLines?: 0 | 1 | 2
 }
 
 export interface BuiltFigure {
@@ -237,10 +243,11 @@ export function buildFigure(look: FigureLook): BuiltFigure {
     add('head', full ? 'hair' : 'stubble', place(shell, headC, { scale: [headR[0] * beardScale, headR[1] * beardScale, headR[2] * beardScale] }))
     if (full) add('head', 'hair', ellipsoid([hh * 0.15, hh * 0.035, hh * 0.05], onFace(0, -0.36, -hh * 0.01), [8, 5]))
   }
-  // Face lines from 50.
-  if (age >= 50) {
+  // Face lines from 50 (or as asked).
+  const faceLines = look.faceLines ?? (age >= 62 ? 2 : age >= 50 ? 1 : 0)
+  if (faceLines >= 1) {
     add('head', 'lines', box([hh * 0.2, hh * 0.012, hh * 0.03], onFace(0, 0.4, -hh * 0.009)))
-    if (age >= 62) for (const side of [-1, 1]) add('head', 'lines', box([hh * 0.08, hh * 0.012, hh * 0.03], onFace(side * 0.62, 0.05, -hh * 0.012), { rotation: [0, side * 0.9, side * 0.4] }))
+    if (faceLines >= 2) for (const side of [-1, 1]) add('head', 'lines', box([hh * 0.08, hh * 0.012, hh * 0.03], onFace(side * 0.62, 0.05, -hh * 0.012), { rotation: [0, side * 0.9, side * 0.4] }))
     for (const side of [-1, 1]) add('head', 'lines', box([hh * 0.02, hh * 0.16, hh * 0.03], onFace(side * 0.28, -0.3, -hh * 0.006), { rotation: [0, side * 0.5, side * 0.35] }))
   }
 
@@ -278,7 +285,7 @@ export function buildFigure(look: FigureLook): BuiltFigure {
   }
 
   // Materials: a small palette per figure, one skinned mesh per material.
-  const grey = clamp01((age - 45) / 35)
+  const grey = clamp01(look.greying ?? (age - 45) / 35)
   const hairColour = new THREE.Color(hair.colour).lerp(new THREE.Color('#c8c8c4'), grey)
   const skinColour = new THREE.Color(look.skin)
   const colours: Record<MaterialKey, THREE.Color> = {

@@ -204,6 +204,48 @@ export const poses: Record<PoseName, Pose> = {
     elbowL: [-0.85, 0, 0],
     elbowR: [-0.85, 0, 0],
   },
+  /** Sitting slumped in a chair: back rounded, head low, hands hanging between the knees (a future that went on as before). */
+  'sit-slumped': {
+    spine: [0.22, 0, 0],
+    chest: [0.16, 0, 0],
+    neck: [0.12, 0, 0],
+    head: [0.22, 0, 0],
+    hipL: [-1.45, 0, 0.1],
+    hipR: [-1.45, 0, -0.1],
+    kneeL: [1.5, 0, 0],
+    kneeR: [1.5, 0, 0],
+    shoulderL: [-0.55, 0, 0.05],
+    shoulderR: [-0.55, 0, -0.05],
+    elbowL: [-0.35, 0, 0],
+    elbowR: [-0.35, 0, 0],
+  },
+  /** Sitting upright and open, chin level, hands resting on the thighs (a future that changed). */
+  'sit-upright': {
+    spine: [-0.08, 0, 0],
+    chest: [-0.05, 0, 0],
+    head: [-0.04, 0, 0],
+    hipL: [-1.6, 0, 0.05],
+    hipR: [-1.6, 0, -0.05],
+    kneeL: [1.6, 0, 0],
+    kneeR: [1.6, 0, 0],
+    shoulderL: [-0.45, 0, 0.1],
+    shoulderR: [-0.45, 0, -0.1],
+    elbowL: [-0.8, 0, 0],
+    elbowR: [-0.8, 0, 0],
+  },
+  /** Sitting and waving hello with the right hand raised. */
+  wave: {
+    spine: [-0.04, 0, 0],
+    hipL: [-1.55, 0, 0.06],
+    hipR: [-1.55, 0, -0.06],
+    kneeL: [1.55, 0, 0],
+    kneeR: [1.55, 0, 0],
+    shoulderL: [-0.4, 0, 0.12],
+    elbowL: [-0.85, 0, 0],
+    shoulderR: [-0.3, 0, -1.25],
+    elbowR: [0, 0, -1.2],
+    head: [0, 0.05, 0],
+  },
   /** Sitting on the floor (or on a mattress), legs out in front, hands in the lap. */
   'sit-floor': {
     spine: [0.12, 0, 0],

@@ -1,0 +1,111 @@
+import type { SoundPosition } from './soundService.ts'
+
+export interface RecordingPlayback {
+  /** Where the voice comes from (world metres), or null when it plays without position. */
+  position: SoundPosition
+  pitchSemitones: number
+}
+
+export interface RecordingPlayer {
+  /** Plays a recording; `onEnded` fires once when it has finished, failed to decode, or was stopped. */
+  play(blob: Blob, playback: RecordingPlayback, onEnded: (result: { played: boolean; durationMs: number }) => void): void
+  stop(): void
+  playing(): boolean
+  /** Loudness of what is playing now (RMS, 0..1); drives the speaking figure, and lets tests hear the playback. */
+  level(): number
+  /** The strongest frequency in what is playing now, in Hz (0 when silent). */
+  dominantHz(): number
+  /** The panner's position while playing. */
+  position(): SoundPosition
+}
+
+/**
+ * Plays the client's own recorded answer through Web Audio, from a place in the room (an HRTF panner, so it comes
+ * from the chair the words were said in), optionally lowered in pitch. Lowering changes the playback rate, so the
+ * voice also slows a little (-3 semitones ≈ 16 % slower), which suits an older self. The analyser sits in the chain
+ * so the playing figure can move with its own voice.
+ */
+export function createRecordingPlayer(audioContext: () => AudioContext | null, output: (ctx: AudioContext) => AudioNode = (ctx) => ctx.destination): RecordingPlayer {
+  let current: { source: AudioBufferSourceNode | null; analyser: AnalyserNode; panner: PannerNode | null; position: SoundPosition; end: (played: boolean) => void } | null = null
+  let generation = 0
+
+  return {
+    play(blob, playback, onEnded) {
+      this.stop()
+      const ctx = audioContext()
+      const mine = ++generation
+      let finished = false
+      let durationMs = 0
+      const end = (played: boolean) => {
+        if (finished) return
+        finished = true
+        if (current && generation === mine) current = null
+        onEnded({ played, durationMs })
+      }
+      if (!ctx) return end(false)
+      const analyser = ctx.createAnalyser()
+      analyser.fftSize = 2048
+      current = { source: null, analyser, panner: null, position: playback.position, end }
+      void blob
+        .arrayBuffer()
+        .then((bytes) => ctx.decodeAudioData(bytes))
+        .then((buffer) => {
+          if (generation !== mine || finished) return
+          const source = ctx.createBufferSource()
+          source.buffer = buffer
+          source.playbackRate.value = 2 ** (playback.pitchSemitones / 12)
+          durationMs = Math.round((buffer.duration / source.playbackRate.value) * 1000)
+          let tail: AudioNode = source
+          if (playback.position) {
+            const panner = new PannerNode(ctx, { panningModel: 'HRTF', distanceModel: 'inverse', refDistance: 1, rolloffFactor: 1 })
+            panner.positionX.value = playback.position[0]
+            panner.positionY.value = playback.position[1]
+            panner.positionZ.value = playback.position[2]
+            source.connect(panner)
+            tail = panner
+            if (current) current.panner = panner
+          }
+          tail.connect(analyser)
+          analyser.connect(output(ctx))
+          source.onended = () => {
+            analyser.disconnect()
+            end(true)
+          }
+          if (current) current.source = source
+          source.start()
+        })
+        .catch(() => end(false))
+    },
+    stop() {
+      const playing = current
+      current = null
+      generation++
+      if (!playing) return
+      try {
+        playing.source?.stop()
+      } catch {
+        // Already stopped.
+      }
+      playing.analyser.disconnect()
+      playing.end(false)
+    },
+    playing: () => current?.source != null,
+    level() {
+      if (!current?.source) return 0
+      const samples = new Float32Array(current.analyser.fftSize)
+      current.analyser.getFloatTimeDomainData(samples)
+      let sum = 0
+      for (const s of samples) sum += s * s
+      return Math.sqrt(sum / samples.length)
+    },
+    dominantHz() {
+      if (!current?.source) return 0
+      const bins = new Float32Array(current.analyser.frequencyBinCount)
+      current.analyser.getFloatFrequencyData(bins)
+      let best = 0
+      for (let i = 1; i < bins.length; i++) if ((bins[i] ?? -Infinity) > (bins[best] ?? -Infinity)) best = i
+      return bins[best]! < -90 ? 0 : (best * current.analyser.context.sampleRate) / current.analyser.fftSize
+    },
+    position: () => (current?.source ? current.position : null),
+  }
+}

@@ -1,0 +1,81 @@
+import type { EphemeralRecording } from './ephemeralRecordings.ts'
+
+/** What the microphone can do here: recording works, the client or browser said no, or there is no microphone. */
+export type MicrophoneState = 'ready' | 'refused' | 'none'
+
+export interface VoiceRecorder {
+  /** Asks for the microphone once (call it inside a click, before entering VR, so the prompt is on the 2D page). */
+  open(): Promise<MicrophoneState>
+  state(): MicrophoneState | 'unknown'
+  /** Starts a recording; it stops by itself after `maxMs`, and `stop` then still returns it. */
+  start(maxMs: number): void
+  recording(): boolean
+  /** Stops and returns the recording, or null when nothing was recorded. */
+  stop(): Promise<EphemeralRecording | null>
+  /** Drops a recording in progress without keeping it. */
+  cancel(): void
+  /** Releases the microphone (the browser's recording indicator goes off). */
+  close(): void
+}
+
+/** MediaRecorder on the default microphone. Chunks stay in memory; nothing is written anywhere. */
+export function createVoiceRecorder(): VoiceRecorder {
+  let stream: MediaStream | null = null
+  let state: MicrophoneState | 'unknown' = 'unknown'
+  let active: { recorder: MediaRecorder; chunks: Blob[]; startedAt: number; stoppedAt: number | null; timer: ReturnType<typeof setTimeout>; done: Promise<void> } | null = null
+
+  const finish = () => {
+    if (!active) return
+    clearTimeout(active.timer)
+    if (active.recorder.state !== 'inactive') {
+      active.stoppedAt = performance.now()
+      active.recorder.stop()
+    }
+  }
+
+  return {
+    async open() {
+      if (state !== 'unknown') return state
+      if (!navigator.mediaDevices?.getUserMedia || typeof MediaRecorder === 'undefined') return (state = 'none')
+      try {
+        stream = await navigator.mediaDevices.getUserMedia({ audio: { echoCancellation: true, noiseSuppression: true }, video: false })
+        return (state = 'ready')
+      } catch (error) {
+        const name = (error as DOMException).name
+        return (state = name === 'NotFoundError' || name === 'OverconstrainedError' ? 'none' : 'refused')
+      }
+    },
+    state: () => state,
+    start(maxMs) {
+      if (!stream || active) return
+      const recorder = new MediaRecorder(stream)
+      const chunks: Blob[] = []
+      recorder.ondataavailable = (e) => e.data.size > 0 && chunks.push(e.data)
+      const done = new Promise<void>((resolve) => recorder.addEventListener('stop', () => resolve(), { once: true }))
+      active = { recorder, chunks, startedAt: performance.now(), stoppedAt: null, timer: setTimeout(finish, maxMs), done }
+      recorder.start()
+    },
+    recording: () => active !== null && active.recorder.state === 'recording',
+    async stop() {
+      if (!active) return null
+      const current = active
+      finish()
+      await current.done
+      active = null
+      if (current.chunks.length === 0) return null
+      const durationMs = Math.round((current.stoppedAt ?? performance.now()) - current.startedAt)
+      return { blob: new Blob(current.chunks, { type: current.recorder.mimeType || 'audio/webm' }), durationMs }
+    },
+    cancel() {
+      if (!active) return
+      active.chunks.length = 0
+      finish()
+      active = null
+    },
+    close() {
+      this.cancel()
+      stream?.getTracks().forEach((t) => t.stop())
+      stream = null
+    },
+  }
+}
