@@ -80,6 +80,7 @@ export const sceneSetup = setup({
       enqueue.assign({ cue: { id: context.seq + 1, line: params.of, from: params.from ?? null, recording: { pitchSemitones: params.pitchSemitones ?? 0 } } })
       enqueue({ type: 'logEvent', params: { type: 'recording.cued', data: { beat: context.beat, item: params.of, from: params.from ?? null } } } as never)
     }) as unknown as VocabularyAction,
+    prop: assign(({ context }, params: ActionParams<'prop'>) => ({ props: { ...context.props, [params.prop]: params.shown ?? true } })) as unknown as VocabularyAction,
     seat: enqueueActions(({ enqueue, context }, params: ActionParams<'seat'>) => {
       enqueue.assign({ seat: params.as })
       enqueue({ type: 'logEvent', params: { type: 'perspective.seat', data: { beat: context.beat, as: params.as } } } as never)

@@ -22,6 +22,8 @@ export interface SceneContext {
    * `recording`, `line` is a spoken item and the cue is the client's own recorded answer to it (held in memory only).
    */
   cue: { id: number; line: string; from: string | null; recording?: { pitchSemitones: number } } | null
+  /** Props shown (true) or hidden; a prop not listed is hidden. */
+  props?: Record<string, boolean>
   /** Which body the client is in (the future-self scene's perspective swap); undefined means their own. */
   seat?: 'present' | 'future'
   /** Current pose per figure (VR). */

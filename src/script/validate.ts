@@ -64,7 +64,7 @@ export function validateScript(script: ScenarioScript, file: string, options: Va
       }
       const params = checkRefParams(actionParams[action.type as keyof typeof actionParams], action.params, [...path, 'params'], add)
       if (action.type === 'setFlag' && params) flagsSet.add(String(params.flag))
-      if ((action.type === 'play' || action.type === 'pose' || action.type === 'playRecording' || action.type === 'seat') && params) checkVrAction(script, action.type, params, path, add)
+      if ((action.type === 'play' || action.type === 'pose' || action.type === 'playRecording' || action.type === 'seat' || action.type === 'prop') && params) checkVrAction(script, action.type, params, path, add)
     })
 
     const transitions = transitionsOf(beat)
@@ -115,12 +115,17 @@ export function validateScript(script: ScenarioScript, file: string, options: Va
 }
 
 /** VR actions only make sense in VR, and must name a line, a spoken item, a sound source, a figure and a pose that exist. */
-function checkVrAction(script: ScenarioScript, type: 'play' | 'pose' | 'playRecording' | 'seat', params: Record<string, unknown>, path: Path, add: (path: Path, message: string, hint?: string) => void) {
+function checkVrAction(script: ScenarioScript, type: 'play' | 'pose' | 'playRecording' | 'seat' | 'prop', params: Record<string, unknown>, path: Path, add: (path: Path, message: string, hint?: string) => void) {
   if (!script.vr) {
     add([...path, 'type'], `"${type}" needs a VR scene`, 'set "kind: vr" and add "vr" settings, or use "say" in 2D')
     return
   }
   if (type === 'seat') return
+  if (type === 'prop') {
+    const prop = String(params.prop)
+    if (!script.vr.props.includes(prop)) add([...path, 'params', 'prop'], `unknown prop "${prop}"`, knownNamesHint(prop, script.vr.props, 'props'))
+    return
+  }
   if (type === 'playRecording') {
     const of = String(params.of)
     const item = script.items[of]

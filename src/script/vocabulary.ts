@@ -20,6 +20,8 @@ export const actionParams = {
   play: z.object({ line: Id, from: Id.optional() }).strict(),
   /** Moves a figure of the scene's `vr.figures` into a named pose (see `poseNames`). */
   pose: z.object({ figure: Id, pose: Id }).strict(),
+  /** Shows or hides a prop of the scene's `vr.props` (e.g. the mirror of the future-self scene). */
+  prop: z.object({ prop: Id, shown: z.boolean().default(true) }).strict(),
   /**
    * Puts the client in a body: `present` (their own avatar) or `future` (the aged avatar in the other chair). The
    * view fades, and the client sits in that chair. The perspective swap of the future-self scene.
