@@ -1,5 +1,6 @@
 import { useApp } from './appStore.ts'
 import { useT } from '../i18n/useT.ts'
+import { AvatarScreen } from '../ui/AvatarScreen.tsx'
 import { ChooseScreen } from '../ui/ChooseScreen.tsx'
 import { ClientCodeScreen } from '../ui/ClientCodeScreen.tsx'
 import { ConsentScreen, DeclinedScreen } from '../ui/ConsentScreen.tsx'
@@ -28,6 +29,8 @@ export function App() {
       return <ChooseScreen />
     case 'params':
       return <ParamsScreen sceneId={screen.sceneId} />
+    case 'avatar':
+      return <AvatarScreen sceneId={screen.sceneId} params={screen.params} />
     case 'session':
       return <SessionScreen />
     case 'settings':

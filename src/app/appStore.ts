@@ -1,3 +1,4 @@
+import type { AvatarChoices } from '../xr/figures/avatarLook.ts'
 import { create } from 'zustand'
 import { realClock, timeScaleFrom } from '../engine/clock.ts'
 import type { RuntimeView } from '../engine/runtime.ts'
@@ -22,13 +23,14 @@ export type Screen =
   | { name: 'code' }
   | { name: 'choose' }
   | { name: 'params'; sceneId: string }
+  | { name: 'avatar'; sceneId: string; params: ParamValues }
   | { name: 'session' }
   | { name: 'settings' }
   | { name: 'own-photos' }
   | { name: 'erased'; report: EraseReport & { sessions: number; events: number } }
 
 /** Version of the consent text; a new text asks for consent again. */
-export const consentTextVersion = 1
+export const consentTextVersion = 2
 
 interface AppState {
   screen: Screen
@@ -175,17 +177,22 @@ export function drillPageUrl(sessionId: string): string {
   return `./drill.html?${query}`
 }
 
-export async function beginScene(sceneId: string, params: ParamValues) {
+export async function beginScene(sceneId: string, params: ParamValues, avatar?: AvatarChoices) {
   const scene = get().scenes.find((s) => s.script.id === sceneId)
   const code = get().clientCode
   if (!scene || !code) return
+  // A scene with an avatar first lets the client make (or check) theirs.
+  if (scene.script.vr?.avatar && !avatar) {
+    go({ name: 'avatar', sceneId, params })
+    return
+  }
   try {
     if (scene.script.kind === 'drill') {
       const meta = await createSessionRecord(deps(), scene, code, params)
       location.assign(drillPageUrl(meta.id))
       return
     }
-    attach(await startSession(deps(), scene, code, params))
+    attach(await startSession(deps(), scene, code, params, avatar))
     set({ notice: null })
     await refreshSessions()
   } catch (cause) {

@@ -1,3 +1,4 @@
+import type { AvatarChoices } from '../xr/figures/avatarLook.ts'
 import { checkEnvelope } from '../engine/envelope.ts'
 import { machineFor } from '../engine/machineCache.ts'
 import { createSceneRuntime, type SceneRuntime } from '../engine/runtime.ts'
@@ -23,7 +24,7 @@ interface Deps {
 }
 
 /** Creates and stores a new session; it becomes the one the app reopens after a crash. */
-export async function createSessionRecord(deps: Deps, scene: CatalogScene, clientCode: string, params: ParamValues): Promise<SessionMeta> {
+export async function createSessionRecord(deps: Deps, scene: CatalogScene, clientCode: string, params: ParamValues, avatar?: AvatarChoices): Promise<SessionMeta> {
   const now = new Date(deps.clock.now()).toISOString()
   const earlier = (await deps.store.listSessions()).filter((s) => s.clientCode === clientCode && s.sceneId === scene.script.id)
   const meta: SessionMeta = {
@@ -38,14 +39,15 @@ export async function createSessionRecord(deps: Deps, scene: CatalogScene, clien
     updatedAt: now,
     eventCount: 0,
     sessionNumber: earlier.length + 1,
+    ...(avatar ? { avatar } : {}),
   }
   await deps.store.createSession(meta)
   await deps.store.setSetting('activeSessionId', meta.id)
   return meta
 }
 
-export async function startSession(deps: Deps, scene: CatalogScene, clientCode: string, params: ParamValues): Promise<RunningSession> {
-  const meta = await createSessionRecord(deps, scene, clientCode, params)
+export async function startSession(deps: Deps, scene: CatalogScene, clientCode: string, params: ParamValues, avatar?: AvatarChoices): Promise<RunningSession> {
+  const meta = await createSessionRecord(deps, scene, clientCode, params, avatar)
   const runtime = runtimeFor(deps, scene, meta)
   await runtime.start()
   return { runtime, meta, scene, resumed: false }

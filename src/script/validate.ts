@@ -250,7 +250,7 @@ function checkGuard(script: ScenarioScript, askedItems: Set<string>, guard: { ty
     }
     const answers = item.type === 'choice' ? item.options.map((o) => o.value) : item.type === 'spoken' ? ['spoken', ...item.options.map((o) => o.value)] : null
     if (guard.type === 'answerIs' && answers && !answers.includes(String(params.value))) {
-      add([...path, 'params', 'value'], `"${String(params.value)}" is not an answer of item "${itemId}"`, `answers: ${answers.join(', ')}`)
+      add([...path, 'params', 'value'], `"${String(params.value)}" is not an option of item "${itemId}"`, `options: ${answers.join(', ')}`)
     }
   }
   if (guard.type === 'paramIs') {

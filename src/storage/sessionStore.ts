@@ -1,3 +1,4 @@
+import type { AvatarChoices } from '../xr/figures/avatarLook.ts'
 import type { SnapshotEnvelope } from '../engine/envelope.ts'
 import type { LogRecord, SessionPersistence } from '../engine/runtime.ts'
 import type { ParamValues } from '../script/schema.ts'
@@ -20,6 +21,11 @@ export interface SessionMeta {
   eventCount: number
   /** 1 for this client's first session of this scene, 2 for the next, … (Psych-DS `session`). */
   sessionNumber?: number
+  /**
+   * The client's avatar for scenes that show one (future self). Kept so a resumed session shows the same figure;
+   * never exported: the trainer needs the answers, not what the client looks like.
+   */
+  avatar?: AvatarChoices
 }
 
 /**

@@ -31,7 +31,7 @@ export function SessionScreen() {
     return (
       <div className="vr-page" data-beat={view.beat} data-testid="beat">
         <Suspense fallback={<p className="loading">{t('loading')}</p>}>
-          <VrSession scene={running.scene} view={view} language={language} send={(input) => void running.runtime.send(input)} />
+          <VrSession scene={running.scene} view={view} language={language} avatar={running.meta.avatar ?? null} send={(input) => void running.runtime.send(input)} />
         </Suspense>
         {done && (
           <section className="vr-done" data-testid="vr-done">

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react'
-import { labelTexture } from './labelTexture.ts'
+import { labelTexture, type LabelOptions } from './labelTexture.ts'
 
 export interface VrButtonProps {
   id: string
@@ -8,6 +8,10 @@ export interface VrButtonProps {
   width?: number
   height?: number
   selected?: boolean
+  /** A picture instead of the label's text (see labelTexture). */
+  picture?: LabelOptions['picture']
+  /** Background colour when not hovered or selected. Default a warm white. */
+  background?: string
   onSelect(timeStamp: number): void
 }
 
@@ -15,10 +19,13 @@ export interface VrButtonProps {
  * A big target a controller ray can hit (R3F pointer events come from the XR rays with `pointerType 'ray'`,
  * and from the mouse in the desktop preview). At least 12 cm wide at arm's length.
  */
-export function VrButton({ id, label, position, width = 0.36, height = 0.16, selected = false, onSelect }: VrButtonProps) {
+export function VrButton({ id, label, position, width = 0.36, height = 0.16, selected = false, picture, background: restBackground = '#f6f4ef', onSelect }: VrButtonProps) {
   const [hover, setHover] = useState(false)
-  const background = selected ? '#1f5f8b' : hover ? '#dbe8f1' : '#f6f4ef'
-  const texture = useMemo(() => labelTexture(label, { width: 512, height: Math.round((512 * height) / width), background, color: selected ? '#ffffff' : '#1d2b36' }), [label, background, selected, width, height])
+  const background = selected ? '#1f5f8b' : hover ? '#dbe8f1' : restBackground
+  const texture = useMemo(
+    () => labelTexture(label, { width: 512, height: Math.round((512 * height) / width), background, color: selected ? '#ffffff' : '#1d2b36', picture }),
+    [label, background, selected, width, height, picture],
+  )
   useEffect(() => () => texture.dispose(), [texture])
   return (
     <mesh

@@ -6,9 +6,19 @@ import type { RuntimeView } from '../engine/runtime.ts'
 import type { SceneContext, SceneInputEvent } from '../engine/sceneTypes.ts'
 import type { BundledScene } from '../script/bundledScene.ts'
 import type { Language } from '../script/localized.ts'
+import { createVoiceRecorder, type MicrophoneState } from '../audio/voiceRecorder.ts'
+import { ChildEyeWorld } from './ChildEyeWorld.tsx'
 import { emulationRequested, installEmulatorIfRequested } from './emulation.ts'
-import { VrWorld } from './VrWorld.tsx'
+import type { AvatarChoices } from './figures/avatarLook.ts'
+import { FutureSelfWorld } from './FutureSelfWorld.tsx'
+import type { VrWorldProps } from './vrWorldProps.ts'
 import { createSceneXRStore } from './xrStore.ts'
+
+/** One world per built-in environment; a new environment adds its world here. */
+const worlds: Record<NonNullable<BundledScene['script']['vr']>['environment'], (props: VrWorldProps) => React.JSX.Element> = {
+  'child-bedroom': ChildEyeWorld,
+  'meeting-room': FutureSelfWorld,
+}
 
 const words = {
   nl: {
@@ -20,6 +30,10 @@ const words = {
     paused: 'Gepauzeerd. Rustige ruimte in de bril.',
     resume: 'Ga verder',
     end: 'Stoppen',
+    micAsking: 'De app vraagt om de microfoon. Je stem wordt alleen nu gebruikt en nergens bewaard.',
+    micReady: 'Microfoon staat aan. Opnames blijven alleen in het geheugen en worden gewist na de sessie, bij een pauze of als de app sluit.',
+    micNone: 'Geen microfoon. Dat is niet erg: de cliënt antwoordt door te kiezen.',
+    micRefused: 'De microfoon mag niet worden gebruikt. Dat is niet erg: de cliënt antwoordt door te kiezen.',
   },
   en: {
     intro: 'The trainer puts the headset on the client. Then press Start. Stopping is always possible: button B or Y, both grips, Escape, or the big stop button here.',
@@ -30,6 +44,10 @@ const words = {
     paused: 'Paused. Calm space in the headset.',
     resume: 'Go on',
     end: 'Stop',
+    micAsking: 'The app asks for the microphone. Your voice is only used now and never kept.',
+    micReady: 'The microphone is on. Recordings stay in memory only and are wiped after the session, on a pause, or when the app closes.',
+    micNone: 'No microphone. That is fine: the client answers by choosing.',
+    micRefused: 'The microphone may not be used. That is fine: the client answers by choosing.',
   },
 }
 
@@ -38,14 +56,26 @@ export interface VrSessionProps {
   view: RuntimeView
   language: Language
   send(input: SceneInputEvent): void
+  /** The client's avatar, for scenes with `vr.avatar` (built in the lobby). Default none. */
+  avatar?: AvatarChoices | null
 }
 
 /**
  * The VR shell: a 2D start screen that unlocks audio inside its click and then enters VR (never the browser's own
  * button), the trainer's stop button, and the 3D scene, in a headset or previewed in a window with mouse-look.
  */
-export default function VrSession({ scene, view, language, send }: VrSessionProps) {
+export default function VrSession({ scene, view, language, send, avatar = null }: VrSessionProps) {
   const w = words[language]
+  const World = worlds[scene.script.vr?.environment ?? 'child-bedroom']
+  // Scenes with spoken answers ask for the microphone on this 2D screen, where the trainer can help with the prompt.
+  const needsMicrophone = Object.values(scene.script.items).some((i) => i.type === 'spoken')
+  const recorder = useMemo(() => (needsMicrophone ? createVoiceRecorder() : null), [needsMicrophone])
+  const [microphone, setMicrophone] = useState<MicrophoneState | 'asking' | null>(needsMicrophone ? 'asking' : null)
+  useEffect(() => {
+    if (!recorder) return
+    void recorder.open().then(setMicrophone)
+    return () => recorder.close()
+  }, [recorder])
   const [emulatorReady, setEmulatorReady] = useState(!emulationRequested())
   useEffect(() => {
     void installEmulatorIfRequested()?.then(() => setEmulatorReady(true))
@@ -92,7 +122,7 @@ export default function VrSession({ scene, view, language, send }: VrSessionProp
 >
             <XR store={store}>
               <FirstFrame onFrame={() => setCanvasReady(true)} />
-              {started && <VrWorld scene={scene} context={context} language={language} sound={sound} send={send} completed={view.status === 'completed'} />}
+              {started && <World scene={scene} context={context} language={language} sound={sound} send={send} completed={view.status === 'completed'} avatar={avatar} recorder={recorder} />}
               {started && <MouseLook />}
             </XR>
           </Canvas>
@@ -102,13 +132,18 @@ export default function VrSession({ scene, view, language, send }: VrSessionProp
         <div className="vr-start">
           <p>{w.intro}</p>
           {vrSupported === false && <p className="hint">{w.noHeadset}</p>}
+          {microphone && (
+            <p className="hint" role="status" data-testid="microphone-state">
+              {microphone === 'asking' ? w.micAsking : microphone === 'ready' ? w.micReady : microphone === 'none' ? w.micNone : w.micRefused}
+            </p>
+          )}
           <div className="actions">
-            {vrSupported && canvasReady && (
+            {vrSupported && canvasReady && microphone !== 'asking' && (
               <button type="button" className="primary big" onClick={() => start(true)}>
                 {w.enter}
               </button>
             )}
-            <button type="button" className="secondary" disabled={!canvasReady} onClick={() => start(false)}>
+            <button type="button" className="secondary" disabled={!canvasReady || microphone === 'asking'} onClick={() => start(false)}>
               {w.preview}
             </button>
           </div>
@@ -172,7 +207,8 @@ function MouseLook() {
     }
   }, [canvas])
   useFrame(({ camera }) => {
-    if (!session) camera.rotation.set(look.current.pitch, look.current.yaw, 0, 'YXZ')
+    // A scene may seat the viewer facing another way (`baseYaw`, e.g. the future self's chair).
+    if (!session) camera.rotation.set(look.current.pitch, look.current.yaw + ((camera.userData.baseYaw as number | undefined) ?? 0), 0, 'YXZ')
   })
   return null
 }

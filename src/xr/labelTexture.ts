@@ -4,7 +4,17 @@ import { CanvasTexture, SRGBColorSpace } from 'three'
  * Text for VR panels drawn on a canvas with the device's own font: no font file to load (drei's <Text> would
  * fetch one from a CDN), and big, high-contrast lettering that a blurry headset still shows clearly.
  */
-export function labelTexture(text: string, options: { width?: number; height?: number; background?: string; color?: string; fontPx?: number } = {}): CanvasTexture {
+export interface LabelOptions {
+  width?: number
+  height?: number
+  background?: string
+  color?: string
+  fontPx?: number
+  /** Draws a picture instead of text (the text still names it for the test hook and screen readers of the page). */
+  picture?(g: CanvasRenderingContext2D, width: number, height: number): void
+}
+
+export function labelTexture(text: string, options: LabelOptions = {}): CanvasTexture {
   const width = options.width ?? 1024
   const height = options.height ?? 256
   const canvas = document.createElement('canvas')
@@ -16,6 +26,12 @@ export function labelTexture(text: string, options: { width?: number; height?: n
   g.roundRect(0, 0, width, height, Math.min(48, height / 4))
   g.fill()
   g.fillStyle = options.color ?? '#1d2b36'
+  if (options.picture) {
+    options.picture(g, width, height)
+    const texture = new CanvasTexture(canvas)
+    texture.colorSpace = SRGBColorSpace
+    return texture
+  }
   let font = options.fontPx ?? Math.round(height * 0.32)
   let fitted = wrap(g, text, width * 0.9, font)
   // Smaller type until the wrapped lines fit the height (wrapping again each time: smaller type needs fewer lines).

@@ -15,6 +15,21 @@ export interface VrTestHook {
   figuresInSight(): Record<string, boolean>
   /** A PNG data URL of what the left eye sees (in a headset the page canvas shows nothing). */
   snapshot(): string
+  /** Future-self scene: which chair the client sits in. */
+  seat?: 'present' | 'future'
+  /** Future-self scene: the client's own recorded voice, as the playback chain hears it. */
+  voice?: {
+    playing(): boolean
+    /** RMS level of the playback now, 0..1. */
+    level(): number
+    /** The strongest frequency of the playback now, in Hz. */
+    dominantHz(): number
+    /** The panner's position while playing (world metres). */
+    position(): readonly [number, number, number] | null
+    /** How many recordings are held in memory now. */
+    recordings(): number
+    recording(): boolean
+  }
 }
 
 /**

@@ -1,3 +1,4 @@
+import { circlesOffset } from '../circlesPair.ts'
 import type { Item } from '../../script/schema.ts'
 import type { Language } from '../../script/localized.ts'
 import { useT } from '../../i18n/useT.ts'
@@ -39,7 +40,8 @@ export function LikertInput({ item, language, value, onChange, labelledBy }: Inp
   )
 }
 
-export function ChoiceInput({ item, language, value, onChange, labelledBy }: InputProps<Extract<Item, { type: 'choice' }>>) {
+/** Word choices as big buttons in a column. A spoken item answers with its choices on a 2D screen (no recording here). */
+export function ChoiceInput({ item, language, value, onChange, labelledBy }: InputProps<Extract<Item, { type: 'choice' | 'spoken' }>>) {
   return (
     <div role="radiogroup" aria-labelledby={labelledBy} className="choice-list">
       {item.options.map((o) => (
@@ -47,6 +49,33 @@ export function ChoiceInput({ item, language, value, onChange, labelledBy }: Inp
           {o.label[language]}
         </button>
       ))}
+    </div>
+  )
+}
+
+/** The overlapping-circles item: pairs of circles from apart to one, as big buttons in a row. */
+export function CirclesInput({ item, language, value, onChange, labelledBy }: InputProps<Extract<Item, { type: 'circles' }>>) {
+  const steps = Array.from({ length: item.points }, (_, i) => i + 1)
+  const left = item.circles.left[language]
+  const right = item.circles.right[language]
+  return (
+    <div role="radiogroup" aria-labelledby={labelledBy} className="circles">
+      <p className="circles-legend">
+        <span className="circle-key left" aria-hidden="true" /> {left} <span className="circle-key right" aria-hidden="true" /> {right}
+      </p>
+      <div className="likert-points">
+        {steps.map((step) => {
+          const offset = circlesOffset(step, item.points) * 14
+          return (
+            <button key={step} type="button" role="radio" aria-checked={value === step} aria-label={`${step} / ${item.points}`} onClick={() => onChange(step)}>
+              <svg viewBox="0 0 64 36" width="64" height="36" aria-hidden="true">
+                <circle cx={32 - offset} cy={18} r={14} fill="none" stroke="#1f5f8b" strokeWidth={2.5} />
+                <circle cx={32 + offset} cy={18} r={14} fill="none" stroke="#b5542e" strokeWidth={2.5} />
+              </svg>
+            </button>
+          )
+        })}
+      </div>
     </div>
   )
 }

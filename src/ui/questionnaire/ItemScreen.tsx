@@ -3,7 +3,7 @@ import type { Item } from '../../script/schema.ts'
 import { useLanguage } from '../../i18n/languageStore.ts'
 import { useT } from '../../i18n/useT.ts'
 import { ReadAloudButton } from '../ReadAloudButton.tsx'
-import { ChoiceInput, LikertInput, SliderInput, TextInput, type ItemValue } from './ItemInputs.tsx'
+import { ChoiceInput, CirclesInput, LikertInput, SliderInput, TextInput, type ItemValue } from './ItemInputs.tsx'
 
 export interface ItemAnswer {
   value: ItemValue
@@ -22,7 +22,7 @@ export function ItemScreen({ itemId, item, onAnswer }: { itemId: string; item: I
   const [nudge, setNudge] = useState(false)
   const promptId = `prompt-${itemId}`
   const optionText =
-    item.type === 'choice' ? item.options.map((o) => o.label[language]).join(', ') : item.type === 'likert' || item.type === 'slider' ? `${item.anchors.low[language]} … ${item.anchors.high[language]}` : ''
+    item.type === 'choice' || item.type === 'spoken' ? item.options.map((o) => o.label[language]).join(', ') : item.type === 'likert' || item.type === 'slider' ? `${item.anchors.low[language]} … ${item.anchors.high[language]}` : ''
 
   const answered = value !== undefined && !(item.type === 'text' && !item.optional && String(value).trim() === '')
   const submit = (e: MouseEvent) => {
@@ -43,7 +43,8 @@ export function ItemScreen({ itemId, item, onAnswer }: { itemId: string; item: I
       </h2>
       <ReadAloudButton text={`${item.prompt[language]} ${optionText}`} />
       {item.type === 'likert' && <LikertInput item={item} {...common} />}
-      {item.type === 'choice' && <ChoiceInput item={item} {...common} />}
+      {(item.type === 'choice' || item.type === 'spoken') && <ChoiceInput item={item} {...common} />}
+      {item.type === 'circles' && <CirclesInput item={item} {...common} />}
       {item.type === 'slider' && <SliderInput item={item} {...common} />}
       {item.type === 'text' && <TextInput item={item} {...common} />}
       <p role={nudge ? 'alert' : undefined} className="error">

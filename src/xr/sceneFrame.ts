@@ -1,0 +1,90 @@
+import { useFrame, useThree } from '@react-three/fiber'
+import { useXR, useXRInputSourceState, useXRSessionVisibilityState } from '@react-three/xr'
+import { useEffect, useMemo, useRef } from 'react'
+import { Vector3 } from 'three'
+import type { SoundService } from '../audio/soundService.ts'
+import type { SceneInputEvent } from '../engine/sceneTypes.ts'
+import { createDwellTracker, type DwellTracker, type Vec3 } from './headDirectionDwell.ts'
+
+/**
+ * What every VR scene does around its own content, in one place: head-direction dwell per beat (reported when the
+ * beat ends), the safety inputs (B or Y, both grips, the system menu), the listener following the head, and the
+ * draw calls and triangles per beat. A scene's world calls this once and gets `endBeat` to send beat-ending inputs.
+ */
+export interface SceneFrameOptions {
+  beat: string
+  paused: boolean
+  /** Dwell targets in world metres. */
+  targets: Record<string, Vec3>
+  coneDeg: number
+  sound: SoundService
+  send(input: SceneInputEvent): void
+  /** Called every frame after the head has been sampled (e.g. to keep the eye height right). */
+  onFrame?(head: Vector3, forward: Vector3): void
+}
+
+export interface SceneFrame {
+  /** Sends an input that ends a beat, after its dwell record: after the last beat nothing more is measured. */
+  endBeat(input: Extract<SceneInputEvent, { beat: string }>): void
+  /** Largest draw calls and triangles seen per beat, per eye. */
+  renderStats: Record<string, { calls: number; triangles: number }>
+}
+
+export function useSceneFrame({ beat, paused, targets, coneDeg, sound, send, onFrame }: SceneFrameOptions): SceneFrame {
+  const session = useXR((s) => s.session)
+  const camera = useThree((s) => s.camera)
+  const gl = useThree((s) => s.gl)
+  const targetKey = JSON.stringify(targets)
+  const tracker = useRef<{ beat: string; tracker: DwellTracker; reported: boolean } | null>(null)
+  const reportDwell = (beatId: string) => {
+    const current = tracker.current
+    if (!current || current.beat !== beatId || current.reported) return
+    current.reported = true
+    send({ type: 'measure', forBeat: current.beat, kind: 'head.dwell', data: { ...current.tracker.report() } })
+  }
+  useEffect(() => {
+    const previous = tracker.current
+    if (previous && previous.beat !== beat) reportDwell(previous.beat)
+    if (!previous || previous.beat !== beat) tracker.current = { beat, tracker: createDwellTracker(JSON.parse(targetKey) as Record<string, Vec3>, coneDeg), reported: false }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [beat, send, targetKey, coneDeg])
+
+  const right = useXRInputSourceState('controller', 'right')
+  const left = useXRInputSourceState('controller', 'left')
+  const visibility = useXRSessionVisibilityState()
+  useEffect(() => {
+    if (!visibility || !session) return
+    send({ type: 'measure', forBeat: beat, kind: 'xr.visibility', data: { state: visibility } })
+    if (visibility === 'visible-blurred' || visibility === 'hidden') send({ type: 'pause', reason: 'system-menu' })
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [visibility])
+
+  const wasPressed = useRef(false)
+  const head = useMemo(() => new Vector3(), [])
+  const forward = useMemo(() => new Vector3(), [])
+  const renderStats = useRef<Record<string, { calls: number; triangles: number }>>({})
+  useFrame(() => {
+    camera.getWorldPosition(head)
+    camera.getWorldDirection(forward)
+    sound.setListener([head.x, head.y, head.z], [forward.x, forward.y, forward.z])
+    tracker.current?.tracker.sample(performance.now(), [head.x, head.y, head.z], [forward.x, forward.y, forward.z], paused)
+    onFrame?.(head, forward)
+    const pressed = (c: typeof right, id: string) => c?.gamepad?.[id]?.state === 'pressed'
+    const safety = pressed(right, 'b-button') || pressed(left, 'y-button') || (pressed(right, 'xr-standard-squeeze') && pressed(left, 'xr-standard-squeeze'))
+    if (safety && !wasPressed.current && !paused) send({ type: 'pause', reason: 'controller' })
+    wasPressed.current = safety
+    // Draw calls and triangles of the last frame, per eye, per beat (the budget is per beat).
+    const views = session ? 2 : 1
+    const info = gl.info.render
+    const stats = renderStats.current[beat] ?? { calls: 0, triangles: 0 }
+    renderStats.current[beat] = { calls: Math.max(stats.calls, Math.ceil(info.calls / views)), triangles: Math.max(stats.triangles, Math.ceil(info.triangles / views)) }
+  }, 1)
+
+  return {
+    endBeat(input) {
+      reportDwell(input.beat)
+      send(input)
+    },
+    renderStats: renderStats.current,
+  }
+}
