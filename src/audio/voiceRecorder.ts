@@ -38,7 +38,8 @@ export function createVoiceRecorder(): VoiceRecorder {
       if (state !== 'unknown') return state
       if (!navigator.mediaDevices?.getUserMedia || typeof MediaRecorder === 'undefined') return (state = 'none')
       try {
-        stream = await navigator.mediaDevices.getUserMedia({ audio: { echoCancellation: true, noiseSuppression: true }, video: false })
+        // The raw voice: played back to the client as their own, it should sound like them, not like a phone call.
+        stream = await navigator.mediaDevices.getUserMedia({ audio: { echoCancellation: false, noiseSuppression: false, autoGainControl: false }, video: false })
         return (state = 'ready')
       } catch (error) {
         const name = (error as DOMException).name

@@ -28,7 +28,6 @@ export function AvatarScreen({ sceneId, params }: { sceneId: string; params: Par
   }
   return (
     <Layout title={t('avatarTitle')}>
-      <h2>{t('avatarTitle')}</h2>
       <ReadAloudButton text={`${t('avatarTitle')}. ${t('avatarHelp')}`} />
       <p>{t('avatarHelp')}</p>
       <div className="avatar-builder">

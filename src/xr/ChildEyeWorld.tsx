@@ -1,7 +1,7 @@
 import { useThree } from '@react-three/fiber'
 import { XROrigin, useXR } from '@react-three/xr'
 import { useEffect, useMemo, useRef, useState } from 'react'
-import { Vector3, type Camera } from 'three'
+import { Vector3 } from 'three'
 import { ChildBedroom } from './environments/ChildBedroom.tsx'
 import { childEyeTargets, extraSpots, eyeHeights, figureSpots, soundSources } from './environments/childEyeLayout.ts'
 import { Figure } from './figures/Figure.tsx'
@@ -11,7 +11,7 @@ import { PauseSpace } from './PauseSpace.tsx'
 import { ReflectionPanel } from './ReflectionPanel.tsx'
 import { useSceneFrame } from './sceneFrame.ts'
 import { publishTestHook } from './testHook.ts'
-import { buttonCentres, eyeSnapshot, figuresInSight } from './testViews.ts'
+import { buttonCentres, eyeSnapshot, figuresInSight, viewOf } from './testViews.ts'
 import type { VrWorldProps } from './vrWorldProps.ts'
 
 type Intensity = 'heard' | 'seen' | 'full'
@@ -81,12 +81,13 @@ export function ChildEyeWorld({ scene, context, language, sound, send, completed
     renderStats,
     targets: childEyeTargets,
     buttons: () => buttonCentres(world),
+    toReference: (p) => [p[0], p[1] - originY, p[2]],
     camera: () => {
       const p = camera.getWorldPosition(new Vector3())
       return [p.x, p.y, p.z]
     },
     figuresInSight: () => figuresInSight(world, camera.getWorldPosition(new Vector3())),
-    snapshot: () => eyeSnapshot(gl, world, session ? ((gl.xr.getCamera().cameras[0] as Camera | undefined) ?? camera) : camera),
+    snapshot: () => eyeSnapshot(gl, world, viewOf(gl, camera, session !== null && session !== undefined)),
   })
 
   const item = beat?.ask ? script.items[beat.ask] : undefined

@@ -1,7 +1,7 @@
 import { useFrame, useThree } from '@react-three/fiber'
 import { XROrigin, useXR } from '@react-three/xr'
 import { useEffect, useMemo, useRef, useState } from 'react'
-import { BackSide, Euler, Quaternion, Vector3, type Camera, type Mesh, type MeshBasicMaterial } from 'three'
+import { BackSide, Euler, Quaternion, Vector3, type Mesh, type MeshBasicMaterial } from 'three'
 import { createEphemeralRecordings } from '../audio/ephemeralRecordings.ts'
 import { howlerAudioGraph } from '../audio/howlerSound.ts'
 import { createRecordingPlayer } from '../audio/recordingPlayer.ts'
@@ -17,7 +17,7 @@ import { PauseSpace } from './PauseSpace.tsx'
 import { ReflectionPanel } from './ReflectionPanel.tsx'
 import { useSceneFrame } from './sceneFrame.ts'
 import { publishTestHook } from './testHook.ts'
-import { buttonCentres, eyeSnapshot, figuresInSight } from './testViews.ts'
+import { buttonCentres, eyeSnapshot, figuresInSight, viewOf } from './testViews.ts'
 import type { VrWorldProps } from './vrWorldProps.ts'
 
 const otherSeat = (seat: Seat): Seat => (seat === 'present' ? 'future' : 'present')
@@ -193,7 +193,7 @@ export function FutureSelfWorld({ scene, context, language, sound, send, complet
   const speakerOf = (figure: Seat) => (from: string | null | undefined) => from === `${figure}-self`
   const nodWithVoice = (figure: Seat) => (built: BuiltFigure) => {
     const speaking = speakerOf(figure)(context.cue?.from) && player.playing()
-    built.joints.head.rotation.x += speaking ? Math.min(0.25, player.level() * 2.5) : 0
+    built.joints.head.rotation.x += speaking ? Math.min(0.15, player.level() * 1.5) : 0
     setHeadHidden(built, seat === figure)
   }
   // In the mirror the client's reflection turns its head as the client does.
@@ -214,12 +214,16 @@ export function FutureSelfWorld({ scene, context, language, sound, send, complet
     renderStats: frame.renderStats,
     targets: meetingTargets,
     buttons: () => buttonCentres(world),
+    toReference: (p) => {
+      const local = new Vector3(p[0] - head.x, p[1] - originY, p[2] - head.z).applyAxisAngle(new Vector3(0, 1, 0), -facingOf(seat))
+      return [local.x, local.y, local.z]
+    },
     camera: () => {
       const p = camera.getWorldPosition(new Vector3())
       return [p.x, p.y, p.z]
     },
     figuresInSight: () => figuresInSight(world, camera.getWorldPosition(new Vector3()), 0.9),
-    snapshot: () => eyeSnapshot(gl, world, session ? ((gl.xr.getCamera().cameras[0] as Camera | undefined) ?? camera) : camera),
+    snapshot: () => eyeSnapshot(gl, world, viewOf(gl, camera, session !== null && session !== undefined)),
     seat,
     voice: {
       playing: () => player.playing(),

@@ -13,6 +13,8 @@ export interface VrTestHook {
   camera(): [number, number, number]
   /** Whether a ray from the eyes to each figure's chest reaches it before any wall. */
   figuresInSight(): Record<string, boolean>
+  /** Converts a world point to the XR reference space (the XR origin is moved and, in some scenes, turned). */
+  toReference(p: readonly [number, number, number]): [number, number, number]
   /** A PNG data URL of what the left eye sees (in a headset the page canvas shows nothing). */
   snapshot(): string
   /** Future-self scene: which chair the client sits in. */

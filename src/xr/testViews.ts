@@ -1,7 +1,29 @@
-import { Raycaster, SRGBColorSpace, Vector3, WebGLRenderTarget, type Camera, type Object3D, type Scene, type WebGLRenderer } from 'three'
+import { PerspectiveCamera, Raycaster, SRGBColorSpace, Vector3, WebGLRenderTarget, type Camera, type Object3D, type Scene, type WebGLRenderer } from 'three'
 
-/** Renders the scene once more from an eye camera into a texture and returns it as a PNG (tests only). */
-export function eyeSnapshot(gl: WebGLRenderer, world: Object3D, eye: Camera, width = 960, height = 720): string {
+/** What the client sees: in a headset, the XR camera's world pose with the left eye's projection; else the camera. */
+export function viewOf(gl: WebGLRenderer, camera: Camera, inHeadset: boolean): Camera {
+  if (!inHeadset) return camera
+  const xr = gl.xr.getCamera()
+  const eye = (xr.cameras[0] as Camera | undefined) ?? xr
+  const view = new PerspectiveCamera()
+  // The eye cameras' own world matrices are not kept up to date outside the XR render; the XR camera's is.
+  view.matrixWorld.copy(xr.matrixWorld)
+  view.matrixWorldInverse.copy(xr.matrixWorld).invert()
+  view.projectionMatrix.copy(eye.projectionMatrix)
+  view.projectionMatrixInverse.copy(eye.projectionMatrix).invert()
+  view.matrixAutoUpdate = false
+  view.matrixWorldAutoUpdate = false
+  return view
+}
+
+/**
+ * Renders the scene once more from a view (see viewOf) into a texture and returns it as a PNG (tests only), in the
+ * view's own aspect ratio.
+ */
+export function eyeSnapshot(gl: WebGLRenderer, world: Object3D, eye: Camera, height = 720): string {
+  const p = eye.projectionMatrix.elements
+  const aspect = p[0] && p[5] ? Math.abs(p[5] / p[0]) : 4 / 3
+  const width = Math.round(height * Math.min(2, Math.max(0.5, aspect)))
   const target = new WebGLRenderTarget(width, height, { stencilBuffer: true })
   target.texture.colorSpace = SRGBColorSpace
   const xrEnabled = gl.xr.enabled

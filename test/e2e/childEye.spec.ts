@@ -1,72 +1,9 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { readFileSync } from 'node:fs'
 import type { Page } from '@playwright/test'
 import { expect, storedEvents, test } from './fixtures.ts'
+import { beatIs, crashPage, enterHeadset, expectWithinBudget, eyeShot, hook, lookAt, pageErrors, pressB, selectButton, type Xyz } from './vrFlow.ts'
 
-type Xyz = [number, number, number]
-interface Hook {
-  beat: string
-  originY: number
-  eye: number
-  renderStats: Record<string, { calls: number; triangles: number }>
-  targets: Record<string, { x: number; y: number; z: number }>
-}
-
-const screens = join(import.meta.dirname, '../../.test-output/vr-screens')
 test.use({ viewport: { width: 1024, height: 768 } })
-
-async function hook(page: Page): Promise<Hook> {
-  return page.evaluate(() => {
-    const h = (window as unknown as { __perspectiefVr: Hook }).__perspectiefVr
-    return { beat: h.beat, originY: h.originY, eye: h.eye, renderStats: h.renderStats, targets: h.targets }
-  })
-}
-
-/** Converts a world point to the headset's reference space (the origin was moved to put the head at eye height). */
-async function toReference(page: Page, p: Xyz): Promise<{ x: number; y: number; z: number }> {
-  const { originY } = await hook(page)
-  return { x: p[0], y: p[1] - originY, z: p[2] }
-}
-
-/** Saves what the client's left eye sees (the page canvas stays empty while the headset renders). */
-async function eyeShot(page: Page, name: string) {
-  const url = await page.evaluate(() => (window as unknown as { __perspectiefVr: { snapshot(): string } }).__perspectiefVr.snapshot())
-  writeFileSync(join(screens, name), Buffer.from(url.replace(/^data:image\/png;base64,/, ''), 'base64'))
-}
-
-async function remote(page: Page, action: string, params: Record<string, unknown>) {
-  await page.evaluate(([a, p]) => (window as unknown as { __iwer: { remote: { dispatch(a: string, p: unknown): Promise<unknown> } } }).__iwer.remote.dispatch(a, p), [action, params] as const)
-}
-
-async function lookAt(page: Page, target: string) {
-  const t = (await hook(page)).targets[target]!
-  await remote(page, 'look_at', { device: 'headset', target: await toReference(page, [t.x, t.y, t.z]) })
-}
-
-/** Aims the right controller's ray at a VR button and pulls the trigger, as a client would. */
-async function selectButton(page: Page, id: string) {
-  await expect.poll(async () => page.evaluate((b) => b in (window as unknown as { __perspectiefVr: { buttons(): Record<string, unknown> } }).__perspectiefVr.buttons(), id)).toBe(true)
-  const at = await page.evaluate((b) => (window as unknown as { __perspectiefVr: { buttons(): Record<string, Xyz> } }).__perspectiefVr.buttons()[b]!, id)
-  await remote(page, 'look_at', { device: 'controller-right', target: await toReference(page, at) })
-  await remote(page, 'select', { device: 'controller-right' })
-}
-
-async function pressB(page: Page) {
-  await page.evaluate(async () => {
-    const right = (window as unknown as { __iwer: { controllers: { right: { updateButtonValue(id: string, v: number): void } } } }).__iwer.controllers.right
-    right.updateButtonValue('b-button', 1)
-    await new Promise((r) => setTimeout(r, 150))
-    right.updateButtonValue('b-button', 0)
-  })
-}
-
-/** Uncaught exceptions and console errors of the page: a VR run must have none (a CSP block shows up here). */
-function pageErrors(page: Page): string[] {
-  const errors: string[] = []
-  page.on('pageerror', (e) => errors.push(e.message))
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()))
-  return errors
-}
 
 async function startChildEye(page: Page, code: string, choices: { intensity: RegExp; age?: string }) {
   await page.goto('/?speed=10&xr=emulate')
@@ -77,9 +14,7 @@ async function startChildEye(page: Page, code: string, choices: { intensity: Reg
   await page.getByRole('group', { name: 'Hoeveel zie je?' }).getByRole('button', { name: choices.intensity }).click()
   if (choices.age) await page.getByRole('group', { name: /Leeftijd van het kind/ }).getByRole('button', { name: choices.age, exact: true }).click()
   await page.getByRole('button', { name: 'Begin' }).click()
-  await page.getByRole('button', { name: 'Start in de VR-bril' }).click()
-  await page.waitForFunction(() => (window as unknown as { __iwer?: { activeSession?: unknown } }).__iwer?.activeSession !== undefined)
-  await page.waitForFunction(() => (window as unknown as { __perspectiefVr?: unknown }).__perspectiefVr !== undefined)
+  await enterHeadset(page)
 }
 
 async function answerReflection(page: Page) {
@@ -92,12 +27,9 @@ async function answerReflection(page: Page) {
   await expect(page.getByTestId('vr-done')).toBeVisible()
 }
 
-const beatIs = (page: Page, beat: string) => expect.poll(async () => (await hook(page)).beat, { timeout: 30_000, intervals: [40] }).toBe(beat)
-
 test('the child-eye scene runs in an emulated headset: look, pause, resume, reflect, export', async ({ page }) => {
   test.setTimeout(180_000)
   const errors = pageErrors(page)
-  mkdirSync(screens, { recursive: true })
   await startChildEye(page, 'VR11', { intensity: /^Alles/ })
   await lookAt(page, 'door')
   await beatIs(page, 'mother-confronts')
@@ -131,12 +63,8 @@ test('the child-eye scene runs in an emulated headset: look, pause, resume, refl
   await answerReflection(page)
 
   const stats = (await hook(page)).renderStats
-  for (const [beat, s] of Object.entries(stats)) {
-    expect.soft(s.calls, `draw calls in ${beat}`).toBeLessThanOrEqual(60)
-    expect.soft(s.triangles, `triangles in ${beat}`).toBeLessThanOrEqual(100_000)
-  }
+  const worst = expectWithinBudget(stats)
   expect(Object.keys(stats).length).toBeGreaterThanOrEqual(15)
-  const worst = Object.values(stats).reduce((a, b) => ({ calls: Math.max(a.calls, b.calls), triangles: Math.max(a.triangles, b.triangles) }))
   console.log(`VR render budget, worst beat per eye: ${worst.calls} draw calls, ${worst.triangles} triangles over ${Object.keys(stats).length} beats`)
 
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Bewaar bestand voor begeleider' }).click()])
@@ -187,10 +115,7 @@ test('a crash mid-scene resumes at the same beat with no event lost', async ({ p
   await expect(page.getByText('Gepauzeerd')).toBeVisible()
   const before = await storedEvents(page)
   const beat = (await hook(page)).beat
-  const cdp = await context.newCDPSession(page)
-  const crashed = page.waitForEvent('crash')
-  cdp.send('Page.crash').catch(() => {})
-  await crashed
+  await crashPage(context, page)
 
   const reopened = await context.newPage()
   await reopened.goto('/?speed=10&xr=emulate')

@@ -208,8 +208,8 @@ export const poses: Record<PoseName, Pose> = {
   'sit-slumped': {
     spine: [0.22, 0, 0],
     chest: [0.16, 0, 0],
-    neck: [0.12, 0, 0],
-    head: [0.22, 0, 0],
+    neck: [0.04, 0, 0],
+    head: [-0.12, 0, 0],
     hipL: [-1.45, 0, 0.1],
     hipR: [-1.45, 0, -0.1],
     kneeL: [1.5, 0, 0],

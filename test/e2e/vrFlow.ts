@@ -1,0 +1,97 @@
+import { writeFileSync, mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import type { BrowserContext, Page } from '@playwright/test'
+import { expect } from './fixtures.ts'
+
+/** Steps an e2e test takes in an IWER-emulated headset, the way a client would: look, point, pull the trigger. */
+export type Xyz = [number, number, number]
+export interface Hook {
+  beat: string
+  originY: number
+  eye: number
+  renderStats: Record<string, { calls: number; triangles: number }>
+  targets: Record<string, { x: number; y: number; z: number }>
+  seat?: 'present' | 'future'
+}
+
+export const vrScreens = join(import.meta.dirname, '../../.test-output/vr-screens')
+
+export async function hook(page: Page): Promise<Hook> {
+  return page.evaluate(() => {
+    const h = (window as unknown as { __perspectiefVr: Hook }).__perspectiefVr
+    return { beat: h.beat, originY: h.originY, eye: h.eye, renderStats: h.renderStats, targets: h.targets, seat: h.seat }
+  })
+}
+
+/** A world point in the headset's reference space (the scene moved, and may have turned, the XR origin). */
+export async function toReference(page: Page, p: Xyz): Promise<{ x: number; y: number; z: number }> {
+  const [x, y, z] = await page.evaluate((q) => (window as unknown as { __perspectiefVr: { toReference(p: Xyz): Xyz } }).__perspectiefVr.toReference(q), p)
+  return { x, y, z }
+}
+
+/** Saves what the client's left eye sees (the page canvas stays empty while the headset renders). */
+export async function eyeShot(page: Page, name: string) {
+  mkdirSync(vrScreens, { recursive: true })
+  const url = await page.evaluate(() => (window as unknown as { __perspectiefVr: { snapshot(): string } }).__perspectiefVr.snapshot())
+  writeFileSync(join(vrScreens, name), Buffer.from(url.replace(/^data:image\/png;base64,/, ''), 'base64'))
+}
+
+export async function remote(page: Page, action: string, params: Record<string, unknown>) {
+  await page.evaluate(([a, p]) => (window as unknown as { __iwer: { remote: { dispatch(a: string, p: unknown): Promise<unknown> } } }).__iwer.remote.dispatch(a, p), [action, params] as const)
+}
+
+export async function lookAt(page: Page, target: string) {
+  const t = (await hook(page)).targets[target]!
+  await remote(page, 'look_at', { device: 'headset', target: await toReference(page, [t.x, t.y, t.z]) })
+}
+
+/** Aims the right controller's ray at a VR button and pulls the trigger, as a client would. */
+export async function selectButton(page: Page, id: string) {
+  await expect.poll(async () => page.evaluate((b) => b in (window as unknown as { __perspectiefVr: { buttons(): Record<string, unknown> } }).__perspectiefVr.buttons(), id)).toBe(true)
+  const at = await page.evaluate((b) => (window as unknown as { __perspectiefVr: { buttons(): Record<string, Xyz> } }).__perspectiefVr.buttons()[b]!, id)
+  await remote(page, 'look_at', { device: 'controller-right', target: await toReference(page, at) })
+  await remote(page, 'select', { device: 'controller-right' })
+}
+
+export async function pressB(page: Page) {
+  await page.evaluate(async () => {
+    const right = (window as unknown as { __iwer: { controllers: { right: { updateButtonValue(id: string, v: number): void } } } }).__iwer.controllers.right
+    right.updateButtonValue('b-button', 1)
+    await new Promise((r) => setTimeout(r, 150))
+    right.updateButtonValue('b-button', 0)
+  })
+}
+
+/** Uncaught exceptions and console errors of the page: a VR run must have none (a CSP block shows up here). */
+export function pageErrors(page: Page): string[] {
+  const errors: string[] = []
+  page.on('pageerror', (e) => errors.push(e.message))
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()))
+  return errors
+}
+
+export const beatIs = (page: Page, beat: string, timeout = 30_000) => expect.poll(async () => (await hook(page)).beat, { timeout, intervals: [40] }).toBe(beat)
+
+/** Presses the app's own start button and waits until the emulated headset session and the scene are up. */
+export async function enterHeadset(page: Page) {
+  await page.getByRole('button', { name: 'Start in de VR-bril' }).click()
+  await page.waitForFunction(() => (window as unknown as { __iwer?: { activeSession?: unknown } }).__iwer?.activeSession !== undefined)
+  await page.waitForFunction(() => (window as unknown as { __perspectiefVr?: unknown }).__perspectiefVr !== undefined)
+}
+
+/** Kills the renderer the hard way (CDP Page.crash), as a headset browser crash would. */
+export async function crashPage(context: BrowserContext, page: Page) {
+  const cdp = await context.newCDPSession(page)
+  const crashed = page.waitForEvent('crash')
+  cdp.send('Page.crash').catch(() => {}) // never answers: the renderer is gone
+  await crashed
+}
+
+/** Draw calls and triangles per beat must stay within the standalone-headset budget (REFERENCE: Quest). */
+export function expectWithinBudget(stats: Record<string, { calls: number; triangles: number }>): { calls: number; triangles: number } {
+  for (const [beat, s] of Object.entries(stats)) {
+    expect.soft(s.calls, `draw calls in ${beat}`).toBeLessThanOrEqual(60)
+    expect.soft(s.triangles, `triangles in ${beat}`).toBeLessThanOrEqual(100_000)
+  }
+  return Object.values(stats).reduce((a, b) => ({ calls: Math.max(a.calls, b.calls), triangles: Math.max(a.triangles, b.triangles) }), { calls: 0, triangles: 0 })
+}
