@@ -22,15 +22,23 @@ export interface VoiceRecorder {
 export function createVoiceRecorder(): VoiceRecorder {
   let stream: MediaStream | null = null
   let state: MicrophoneState | 'unknown' = 'unknown'
-  let active: { recorder: MediaRecorder; chunks: Blob[]; startedAt: number; stoppedAt: number | null; timer: ReturnType<typeof setTimeout>; done: Promise<void> } | null = null
+  let active: {
+    recorder: MediaRecorder
+    chunks: Blob[]
+    startedAt: number
+    stoppedAt: number | null
+    timer: ReturnType<typeof setTimeout>
+    /** Resolves once the recorder has handed over its last data (its `stop` event), or at once if it had stopped already. */
+    done: Promise<void>
+    settle(): void
+  } | null = null
 
   const finish = () => {
     if (!active) return
     clearTimeout(active.timer)
-    if (active.recorder.state !== 'inactive') {
-      active.stoppedAt = performance.now()
-      active.recorder.stop()
-    }
+    active.stoppedAt ??= performance.now()
+    if (active.recorder.state !== 'inactive') active.recorder.stop()
+    else active.settle()
   }
 
   return {
@@ -52,9 +60,13 @@ export function createVoiceRecorder(): VoiceRecorder {
       const recorder = new MediaRecorder(stream)
       const chunks: Blob[] = []
       recorder.ondataavailable = (e) => e.data.size > 0 && chunks.push(e.data)
-      const done = new Promise<void>((resolve) => recorder.addEventListener('stop', () => resolve(), { once: true }))
-      active = { recorder, chunks, startedAt: performance.now(), stoppedAt: null, timer: setTimeout(finish, maxMs), done }
-      recorder.start()
+      let settle = () => {}
+      const done = new Promise<void>((resolve) => (settle = resolve))
+      recorder.addEventListener('stop', () => settle(), { once: true })
+      // A recorder that fails (the microphone went away) ends the recording with what it has.
+      recorder.addEventListener('error', () => settle(), { once: true })
+      active = { recorder, chunks, startedAt: performance.now(), stoppedAt: null, timer: setTimeout(finish, maxMs), done, settle }
+      recorder.start(250)
     },
     recording: () => active !== null && active.recorder.state === 'recording',
     async stop() {

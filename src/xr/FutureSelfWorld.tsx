@@ -176,8 +176,10 @@ export function FutureSelfWorld({ scene, context, language, sound, send, complet
     recorder?.cancel()
     endBeat({ type: 'answered', beat: beat.id, item: beat.ask, value, latencyMs: Math.max(0, Math.round(latencyMs)) })
   }
+  const finishing = useRef<string | null>(null)
   const doneTalking = async (latencyMs: number) => {
-    if (!beat?.ask || !recorder) return
+    if (!beat?.ask || !recorder || finishing.current === beat.id) return
+    finishing.current = beat.id
     const itemId = beat.ask
     const beatId = beat.id
     const recording = await recorder.stop()

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { expect, storedEvents, test, type StoredEvent } from './fixtures.ts'
 import { fakeVoiceHz, withFakeMicrophone } from './fakeMicrophone.ts'
 import { answerMeasures, buildAvatar, everythingStored, expectNoAudioIn, hearRecording, speak, startFutureSelf, voice, voiceEventsCarryOnlyDurations } from './futureSelfFlow.ts'
-import { beatIs, crashPage, enterHeadset, expectWithinBudget, eyeShot, hook, pageErrors, selectButton, type Xyz } from './vrFlow.ts'
+import { beatIs, crashPage, enterHeadset, expectWithinBudget, eyeShot, hook, pageErrors, pressB, selectButton, type Xyz } from './vrFlow.ts'
 
 // Chromium's microphone is a fake one that "says" a 440 Hz tone, allowed without a prompt (STACK.md).
 test.use({ viewport: { width: 1024, height: 768 }, launchOptions: withFakeMicrophone() })
@@ -120,9 +120,9 @@ test('a crash mid-meeting drops the recordings, loses no event, and leaves no tr
   await enterHeadset(reopened)
   expect((await hook(reopened)).seat).toBe('future')
   expect((await voice(reopened)).recordings).toBe(0)
-  // The trainer stops the scene; the export of the stopped session holds no trace of the audio either.
-  await reopened.getByRole('button', { name: 'STOP' }).click()
-  await reopened.getByRole('button', { name: 'Stoppen', exact: true }).click()
+  // The client pauses and stops in the headset; the export of the stopped session holds no trace of the audio either.
+  await pressB(reopened)
+  await selectButton(reopened, 'stop')
   await expect(reopened.getByTestId('vr-done')).toBeVisible()
   const [download] = await Promise.all([reopened.waitForEvent('download'), reopened.getByRole('button', { name: 'Bewaar bestand voor begeleider' }).click()])
   const bundleText = readFileSync((await download.path())!, 'utf8')
