@@ -41,6 +41,14 @@ const kneesUp: Pose = {
   footR: [0.05, 0, 0],
 }
 
+/** Sitting on a chair: thighs level, shins down, feet on the floor. */
+const seatedLegs: Pose = {
+  hipL: [-1.55, 0, 0.06],
+  hipR: [-1.55, 0, -0.06],
+  kneeL: [1.55, 0, 0],
+  kneeR: [1.55, 0, 0],
+}
+
 export const poses: Record<PoseName, Pose> = {
   /** Standing at ease, arms loosely at the sides. */
   stand: {
@@ -194,11 +202,8 @@ export const poses: Record<PoseName, Pose> = {
   },
   /** Sitting on a chair or a bed's edge, feet on the floor, hands on the thighs. */
   sit: {
+    ...seatedLegs,
     spine: [-0.04, 0, 0],
-    hipL: [-1.55, 0, 0.06],
-    hipR: [-1.55, 0, -0.06],
-    kneeL: [1.55, 0, 0],
-    kneeR: [1.55, 0, 0],
     shoulderL: [-0.4, 0, 0.12],
     shoulderR: [-0.4, 0, -0.12],
     elbowL: [-0.85, 0, 0],
@@ -221,13 +226,10 @@ export const poses: Record<PoseName, Pose> = {
   },
   /** Sitting upright and open, chin level, hands resting on the thighs (a future that changed). */
   'sit-upright': {
+    ...seatedLegs,
     spine: [-0.08, 0, 0],
     chest: [-0.05, 0, 0],
     head: [-0.04, 0, 0],
-    hipL: [-1.6, 0, 0.05],
-    hipR: [-1.6, 0, -0.05],
-    kneeL: [1.6, 0, 0],
-    kneeR: [1.6, 0, 0],
     shoulderL: [-0.45, 0, 0.1],
     shoulderR: [-0.45, 0, -0.1],
     elbowL: [-0.8, 0, 0],
@@ -235,11 +237,8 @@ export const poses: Record<PoseName, Pose> = {
   },
   /** Sitting and waving hello with the right hand raised. */
   wave: {
+    ...seatedLegs,
     spine: [-0.04, 0, 0],
-    hipL: [-1.55, 0, 0.06],
-    hipR: [-1.55, 0, -0.06],
-    kneeL: [1.55, 0, 0],
-    kneeR: [1.55, 0, 0],
     shoulderL: [-0.4, 0, 0.12],
     elbowL: [-0.85, 0, 0],
     shoulderR: [-0.3, 0, -1.25],
