@@ -12,23 +12,16 @@ export interface EphemeralRecording {
 export interface EphemeralRecordings {
   keep(item: string, recording: EphemeralRecording): void
   get(item: string): EphemeralRecording | undefined
-  /** Whether recordings were dropped since the session started (a pause), so a missing one can be explained. */
-  wasDiscarded(): boolean
   discardAll(): void
   count(): number
 }
 
 export function createEphemeralRecordings(): EphemeralRecordings {
   const byItem = new Map<string, EphemeralRecording>()
-  let discarded = false
   return {
     keep: (item, recording) => void byItem.set(item, recording),
     get: (item) => byItem.get(item),
-    wasDiscarded: () => discarded,
-    discardAll() {
-      if (byItem.size > 0) discarded = true
-      byItem.clear()
-    },
+    discardAll: () => byItem.clear(),
     count: () => byItem.size,
   }
 }

@@ -126,7 +126,8 @@ export function FutureSelfWorld({ scene, context, language, sound, send, complet
     }
     const recording = recordings.get(itemId)
     if (!recording) {
-      showInstead(context.answers[itemId] === spokenAnswer ? (recordings.wasDiscarded() ? 'discarded' : 'not-recorded') : 'answered-by-choice')
+      // "spoken" is only ever answered with a recording in hand, so a spoken answer without one was dropped (pause, crash).
+      showInstead(context.answers[itemId] === spokenAnswer ? 'discarded' : 'answered-by-choice')
       return
     }
     const cueId = cue.id
