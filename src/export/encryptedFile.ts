@@ -56,10 +56,15 @@ export async function encryptFile(plaintext: Uint8Array, passphrase: string, ite
   return encoder.encode(`${new TextDecoder().decode(headerLine)}\n${toBase64(sealed)}\n`)
 }
 
-/** Does this look like an encrypted transfer file (as opposed to a plain JSON bundle)? Reads the first bytes only. */
+/**
+ * Does this look like an encrypted transfer file rather than a plain JSON bundle? Its first line is a JSON header
+ * naming the format or carrying a salt; a plain bundle starts with "{" alone on its line, or is one single line.
+ */
 export function looksEncrypted(bytes: Uint8Array): boolean {
-  const start = new TextDecoder('utf-8', { fatal: false }).decode(bytes.subarray(0, 64))
-  return start.startsWith('{"format":"perspectief.encrypted"') || (start.includes(encryptedFormat) && bytes.includes(0x0a))
+  const newline = bytes.subarray(0, 4096).indexOf(0x0a)
+  if (newline < 0) return false
+  const first = new TextDecoder('utf-8', { fatal: false }).decode(bytes.subarray(0, newline))
+  return first.includes(`"${encryptedFormat}"`) || (first.startsWith('{"') && first.includes('"salt"'))
 }
 
 export interface OpenedEnvelope {
