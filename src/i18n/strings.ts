@@ -194,6 +194,21 @@ const nl = {
   chartMeasuresAxis: 'Antwoord →',
   chartSession: 'Sessie',
   debriefRemove: 'Haal weg',
+  problem_too_big: 'het bestand is te groot ({size} MB; de grens is {max} MB)',
+  problem_empty: 'het bestand is leeg',
+  problem_not_text: 'het is geen tekstbestand (geen UTF-8)',
+  problem_not_json: 'het bestand is kapot of geen sessiebestand',
+  problem_not_a_bundle: 'dit is geen Perspectief-sessie',
+  problem_newer_version: 'het bestand komt uit een nieuwere versie van de app (schema {version}, app {appVersion}); werk de app bij',
+  problem_unknown_version: 'deze versie van het bestand kent de app niet ({version})',
+  problem_bad_header: 'de kop van het beveiligde bestand klopt niet',
+  problem_iterations: 'de kop vraagt een vreemd aantal rondes ({iterations}; toegestaan {min} tot {max})',
+  problem_truncated: 'het bestand is niet compleet (afgebroken?)',
+  problem_wrong_passphrase: 'het wachtwoord klopt niet, of het bestand is veranderd',
+  problem_schema: 'de inhoud klopt niet bij {where}',
+  problem_bad_event: 'een gebeurtenis in het bestand klopt niet ({where})',
+  problem_duplicate: 'deze sessie is al geopend',
+  problem_unreadable: 'het bestand kon niet gelezen worden',
 } as const
 
 export type StringKey = keyof typeof nl
@@ -391,6 +406,21 @@ const en: Strings = {
   chartMeasuresAxis: 'Answer →',
   chartSession: 'Session',
   debriefRemove: 'Remove',
+  problem_too_big: 'the file is too big ({size} MB; the limit is {max} MB)',
+  problem_empty: 'the file is empty',
+  problem_not_text: 'it is not a text file (not UTF-8)',
+  problem_not_json: 'the file is broken or not a session file',
+  problem_not_a_bundle: 'this is not a Perspectief session',
+  problem_newer_version: 'the file comes from a newer version of the app (schema {version}, app {appVersion}); update the app',
+  problem_unknown_version: 'this version of the file is unknown to the app ({version})',
+  problem_bad_header: 'the header of the protected file is not right',
+  problem_iterations: 'the header asks a strange number of rounds ({iterations}; allowed {min} to {max})',
+  problem_truncated: 'the file is not complete (cut off?)',
+  problem_wrong_passphrase: 'the password does not fit, or the file was changed',
+  problem_schema: 'the content is not right at {where}',
+  problem_bad_event: 'an event in the file is not right ({where})',
+  problem_duplicate: 'this session is already open',
+  problem_unreadable: 'the file could not be read',
 }
 
 export const strings = { nl: nl as Strings, en }

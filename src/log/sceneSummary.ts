@@ -6,6 +6,8 @@ import type { LogRecord } from '../engine/runtime.ts'
 
 export interface ScenePause {
   beat: string
+  /** When the pause began, ms since the first event. */
+  atMs: number
   reason: string
   /** Null when the session ended (or the file was made) while still paused. */
   pausedMs: number | null
@@ -49,7 +51,7 @@ export function summariseScene(events: readonly LogRecord[]): SceneSummary {
         answers.push({ seq: event.seq, beat: String(data.beat), item: String(data.item), value: data.value as SceneAnswer['value'], latencyMs: Number(data.latencyMs) })
         break
       case 'safety.paused':
-        pauses.push({ beat: String(data.beat), reason: String(data.reason), pausedMs: null, resumed: false })
+        pauses.push({ beat: String(data.beat), atMs: Math.round(event.t - start), reason: String(data.reason), pausedMs: null, resumed: false })
         break
       case 'safety.resumed': {
         const open = pauses.findLast((p) => !p.resumed)
