@@ -29,7 +29,7 @@ describe('import parser', () => {
     expect(problem(() => parseBundleBytes(bytes('{\n  "format": "perspectief.session",\n  oops\n}'))).message).toMatch(/not valid JSON \(line 3/)
     expect(problem(() => parseBundleBytes(bytes('[1, 2]'))).code).toBe('not-a-bundle')
     expect(problem(() => checkBundle({ ...good, format: 'other' })).message).toMatch(/"format" is "other"/)
-    expect(problem(() => checkBundle({ ...good, schemaVersion: 2, appVersion: '9.0.0' })).message).toMatch(/schema version 2 \(made by app 9\.0\.0\)/)
+    expect(problem(() => checkBundle({ ...good, schemaVersion: 2, appVersion: '9.0.0' })).message).toMatch(/schema version 2 \(made by app "9\.0\.0"\)/)
     expect(problem(() => checkBundle({ ...good, schemaVersion: 0 })).code).toBe('unknown-version')
     expect(problem(() => checkBundle({ ...good, session: { ...good.session, clientCode: '<b>x</b>' } })).message).toMatch(/^session\.clientCode:/)
     const events = good.events.map((e, i) => (i === 3 ? { ...e, data: { ...e.data, latencyMs: -1 } } : e))

@@ -60,20 +60,31 @@ export function parseBundleBytes(bytes: Uint8Array): SessionBundle {
   return checkBundle(value)
 }
 
+/** A value from the file, quoted for a message; safe for objects whose toString is hostile or missing. */
+function shown(value: unknown): string {
+  try {
+    const text = JSON.stringify(value)
+    if (text === undefined) return 'missing'
+    return text.length > 60 ? `${text.slice(0, 57)}...` : text
+  } catch {
+    return 'unreadable'
+  }
+}
+
 export function checkBundle(value: unknown): SessionBundle {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new FileProblem('not-a-bundle', 'the JSON is not an object, so it is no Perspectief session')
   const record = value as Record<string, unknown>
   if (record.format !== bundleFormat) {
-    throw new FileProblem('not-a-bundle', `field "format" is ${JSON.stringify(record.format) ?? 'missing'}, expected "${bundleFormat}"`, { field: 'format' })
+    throw new FileProblem('not-a-bundle', `field "format" is ${shown(record.format)}, expected "${bundleFormat}"`, { field: 'format' })
   }
   const version = record.schemaVersion
   if (typeof version === 'number' && Number.isInteger(version) && version > bundleSchemaVersion) {
-    throw new FileProblem('newer-version', `the file has schema version ${version} (made by app ${String(record.appVersion)}); this debrief reads version ${bundleSchemaVersion}. Update the app.`, {
+    throw new FileProblem('newer-version', `the file has schema version ${version} (made by app ${shown(record.appVersion)}); this debrief reads version ${bundleSchemaVersion}. Update the app.`, {
       version,
-      appVersion: String(record.appVersion),
+      appVersion: shown(record.appVersion),
     })
   }
-  if (version !== bundleSchemaVersion) throw new FileProblem('unknown-version', `field "schemaVersion" is ${JSON.stringify(version) ?? 'missing'}; this debrief reads version ${bundleSchemaVersion}`, { version: String(version) })
+  if (version !== bundleSchemaVersion) throw new FileProblem('unknown-version', `field "schemaVersion" is ${shown(version)}; this debrief reads version ${bundleSchemaVersion}`, { version: shown(version) })
   const parsed = sessionBundleSchema.safeParse(value)
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!

@@ -88,13 +88,13 @@ export function openEnvelope(bytes: Uint8Array): OpenedEnvelope {
   const h = header as Record<string, unknown>
   if (h.format !== encryptedFormat) throw new FileProblem('bad-header', `header field "format" is ${JSON.stringify(h.format)}, expected "${encryptedFormat}"`, { field: 'format' })
   if (typeof h.v !== 'number' || h.v !== encryptedVersion) {
-    throw new FileProblem('unknown-version', `header field "v" is ${JSON.stringify(h.v)}; this app reads version ${encryptedVersion} only`, { version: String(h.v) })
+    throw new FileProblem('unknown-version', `header field "v" is ${JSON.stringify(h.v)}; this app reads version ${encryptedVersion} only`, { version: JSON.stringify(h.v) ?? 'missing' })
   }
   if (h.kdf !== 'PBKDF2-SHA256') throw new FileProblem('bad-header', `header field "kdf" is ${JSON.stringify(h.kdf)}, expected "PBKDF2-SHA256"`, { field: 'kdf' })
   if (h.cipher !== 'AES-256-GCM') throw new FileProblem('bad-header', `header field "cipher" is ${JSON.stringify(h.cipher)}, expected "AES-256-GCM"`, { field: 'cipher' })
   if (typeof h.iterations !== 'number' || !Number.isInteger(h.iterations) || h.iterations < minIterations || h.iterations > maxIterations) {
     throw new FileProblem('iterations', `header field "iterations" is ${JSON.stringify(h.iterations)}; allowed is ${minIterations}–${maxIterations}`, {
-      iterations: String(h.iterations),
+      iterations: JSON.stringify(h.iterations) ?? 'missing',
       min: minIterations,
       max: maxIterations,
     })
