@@ -32,10 +32,14 @@ function lineAndColumn(text: string, offset: number): string {
 
 function describeJsonError(text: string, cause: unknown): string {
   const message = cause instanceof Error ? cause.message : String(cause)
-  const position = /position (\d+)/.exec(message)
-  if (position) return `it is not valid JSON (${lineAndColumn(text, Number(position[1]))})`
-  if (/end of (JSON )?input|Unterminated/i.test(message)) return 'it is not valid JSON: the text stops in the middle (cut off?)'
-  return 'it is not valid JSON'
+  const match = /position (\d+)/.exec(message)
+  const position = match ? Number(match[1]) : null
+  const where = position === null ? '' : ` (${lineAndColumn(text, position)})`
+  // A string or object left open at the end of the text: the file was cut off, not written wrongly.
+  if (/end of (JSON )?input|Unterminated/i.test(message) || (position !== null && position >= text.trimEnd().length)) {
+    return `it is not valid JSON: the text stops in the middle (cut off?)${where}`
+  }
+  return `it is not valid JSON${where}`
 }
 
 function pathText(path: readonly PropertyKey[]): string {
