@@ -8,6 +8,7 @@ import { exportDrill, playDrill, ruleFor, startDrill } from './drillFlow.ts'
 import { jsonUpload, messageFor, openDebrief, shownValue, unlock, upload } from './debriefFiles.ts'
 import { answerChoice, expect, startCheckIn, test, watchOrigins } from './fixtures.ts'
 import { truthSeries } from './touch.ts'
+import { checkPsychDsZip } from '../psychds/checkPsychDs.ts'
 
 const { defaultBrowserType: _browser, ...pixel7 } = devices['Pixel 7']
 
@@ -32,6 +33,17 @@ async function sendEncrypted(page: Page): Promise<SentFile> {
   return { name, bytes, passphrase }
 }
 
+/** The Psych-DS zip, checked against the Psych-DS rules by the project's own checker. */
+async function checkedPsychDs(page: Page, dataFile: RegExp): Promise<number> {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Bewaar map voor onderzoek (zip)' }).click()])
+  expect(download.suggestedFilename()).toMatch(/_psychds\.zip$/)
+  const report = checkPsychDsZip(new Uint8Array(readFileSync((await download.path())!)))
+  expect(report.problems).toEqual([])
+  expect(report.dataFiles).toHaveLength(1)
+  expect(report.dataFiles[0]).toMatch(dataFile)
+  return report.rows
+}
+
 async function downloadJson(page: Page): Promise<Record<string, any>> {
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Bewaar bestand voor begeleider' }).click()])
   return JSON.parse(readFileSync((await download.path())!, 'utf8'))
@@ -54,6 +66,7 @@ test('drill and questionnaire sessions survive encrypted transfer; the debrief s
   const truth = truthSeries(11)
   await playDrill(drillPage, cdp, (trial) => ({ direction: ruleFor(trial), rtMs: truth() }))
   const { bundle: drillBundle } = await exportDrill(drillPage)
+  expect(await checkedPsychDs(drillPage, /^data\/subject-RT01_session-1_task-alcohol-aat_data\.csv$/)).toBe(drillBundle.summary.drill.trials.total)
   const drillFile = await sendEncrypted(drillPage)
   await phone.close()
 
@@ -72,6 +85,7 @@ test('drill and questionnaire sessions survive encrypted transfer; the debrief s
   await expect(page.getByTestId('beat')).toHaveAttribute('data-beat', 'ask-talk')
   await answerChoice(page, 'Ja', 'thanks')
   const questionnaireBundle = await downloadJson(page)
+  expect(await checkedPsychDs(page, /^data\/subject-RT02_session-1_task-check-in_data\.csv$/)).toBe(questionnaireBundle.events.length)
   const questionnaireFile = await sendEncrypted(page)
   await laptop.close()
 
