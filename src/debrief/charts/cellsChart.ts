@@ -14,7 +14,7 @@ export function cellsChart(points: readonly CellPoint[], yLabel: string): SVGSVG
     width: chartWidth,
     height: chartHeight,
     marginLeft: 60,
-    x: { label: null, type: 'point', padding: 0.5 },
+    x: { label: null, type: 'point', padding: 0.5, domain: ['alcohol · push', 'alcohol · pull', 'soft · push', 'soft · pull'] },
     y: { label: yLabel, grid: true, nice: true },
     color: { legend: true, type: 'categorical' },
     marks: [
