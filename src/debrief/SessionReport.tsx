@@ -93,6 +93,9 @@ export function SessionReport({ facts, followUpOf, lookup, onRemove }: { facts: 
               </span>
             </li>
           )}
+          <li data-testid="resumed" data-value={facts.resumed}>
+            {facts.resumed === 0 ? t('reportNotResumed') : t('reportResumed', { n: facts.resumed })}
+          </li>
           <li data-testid="status">{scene?.stopReason ? t('reportStopped', { reason: scene.stopReason }) : bundle.session.closedReason ? t('reportStopped', { reason: bundle.session.closedReason }) : bundle.session.status === 'completed' ? t('reportCompleted') : bundle.session.status}</li>
           {bundle.includesUnsaved && <li className="warning">{t('reportUnsaved')}</li>}
         </ul>

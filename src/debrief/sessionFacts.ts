@@ -8,6 +8,7 @@ import { scoreAatSession, type AatSessionScore } from '../log/aatScore.ts'
 import { drillRows } from '../log/drillRows.ts'
 import type { DrillMode, DrillTrialRow } from '../log/drillTrial.ts'
 import { summariseScene, type SceneSummary } from '../log/sceneSummary.ts'
+import { activeDurationMs, resumeCount } from '../log/sessionTime.ts'
 import type { SceneLookup } from './sceneInfo.ts'
 
 export interface Reflection {
@@ -29,6 +30,8 @@ export interface SessionFacts {
   kind: 'drill' | 'scene'
   sessionNumber: number
   durationMs: number
+  /** Times the session went on after its page was closed or crashed. */
+  resumed: number
   drill: { rows: DrillTrialRow[]; score: AatSessionScore; ddInterval: DdInterval | null } | null
   scene: SceneSummary | null
   reflections: Reflection[]
@@ -39,7 +42,8 @@ export function sessionFacts(key: string, fileName: string, bundle: SessionBundl
   const { events } = bundle
   const isDrill = events.some((e) => e.type === 'drill.planned' || e.type === 'drill.trial')
   const sessionNumber = bundle.session.sessionNumber ?? 1
-  const durationMs = events.length > 1 ? Math.round(events.at(-1)!.t - events[0]!.t) : 0
+  const durationMs = activeDurationMs(events)
+  const resumed = resumeCount(events)
   let drill: SessionFacts['drill'] = null
   if (isDrill) {
     const rows = drillRows(events, { clientCode: bundle.session.clientCode, sessionNumber, sceneId: bundle.scene.id, mode: bundle.session.params.mode as DrillMode })
@@ -57,5 +61,5 @@ export function sessionFacts(key: string, fileName: string, bundle: SessionBundl
       const data = e.data as { beat: string; targets: Record<string, { share: number }> }
       return Object.entries(data.targets).map(([target, t]) => ({ beat: data.beat, target, share: t.share }))
     })
-  return { key, fileName, bundle, kind: isDrill ? 'drill' : 'scene', sessionNumber, durationMs, drill, scene, reflections, dwell }
+  return { key, fileName, bundle, kind: isDrill ? 'drill' : 'scene', sessionNumber, durationMs, resumed, drill, scene, reflections, dwell }
 }

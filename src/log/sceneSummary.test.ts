@@ -26,6 +26,7 @@ describe('summariseScene', () => {
         { beat: 'ask', atMs: 7500, reason: 'headset off', pausedMs: null, resumed: false },
       ],
       durationMs: 9000,
+      resumed: 0,
       completed: false,
       stopReason: 'client wanted to stop',
     })

@@ -3,6 +3,7 @@
  * puts in the bundle's `summary.scene` and the debrief recomputes from the events to show (and to check).
  */
 import type { LogRecord } from '../engine/runtime.ts'
+import { activeDurationMs, resumeCount } from './sessionTime.ts'
 
 export interface ScenePause {
   beat: string
@@ -27,8 +28,10 @@ export interface SceneSummary {
   beats: { beat: string; atMs: number }[]
   answers: SceneAnswer[]
   pauses: ScenePause[]
-  /** First to last event on the session clock, ms. */
+  /** Time in the session, ms: first to last event on each page, added up (see sessionTime.ts). */
   durationMs: number
+  /** How often the session went on after its page was closed or crashed. */
+  resumed: number
   completed: boolean
   /** Reason given when the client or trainer stopped the session early, or it was closed. */
   stopReason: string | null
@@ -67,6 +70,5 @@ export function summariseScene(events: readonly LogRecord[]): SceneSummary {
         break
     }
   }
-  const last = events.at(-1)?.t ?? start
-  return { beats, answers, pauses, durationMs: Math.round(last - start), completed, stopReason }
+  return { beats, answers, pauses, durationMs: activeDurationMs(events), resumed: resumeCount(events), completed, stopReason }
 }

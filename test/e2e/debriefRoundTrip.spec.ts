@@ -126,6 +126,7 @@ test('drill and questionnaire sessions survive encrypted transfer; the debrief s
   expect(await shownValue(debrief, questionnaireId, 'answers')).toBe(scene.answers.length)
   expect(await shownValue(debrief, questionnaireId, 'pauses')).toBe(scene.pauses.length)
   expect(await shownValue(debrief, questionnaireId, 'duration')).toBe(scene.durationMs)
+  expect(await shownValue(debrief, questionnaireId, 'resumed')).toBe(scene.resumed)
   expect(scene.answers).toHaveLength(5)
   await expect(debrief.locator(`[data-session="${questionnaireId}"]`).getByTestId('reflection')).toHaveText(hostile)
   expect(await debrief.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined()
