@@ -74,4 +74,12 @@ test('the report prints to a real PDF: selectable text, no empty page, no chart 
     expect(titlePages.length, `${title} printed`).toBe(charts.filter((c) => c.id === id).length)
     expect(pagesOf(axisLabelOf[id]!), `${title}: its axis is on the same page as its title`).toEqual(titlePages)
   }
+
+  // The same report in English, charts included.
+  await page.emulateMedia({ media: 'screen' })
+  await page.getByRole('button', { name: 'English' }).click()
+  await expect(page.getByRole('heading', { name: 'Report for the conversation' })).toBeVisible()
+  await expect(page.locator('[data-client="AB12"] [data-testid="chart-bias"]')).toContainText('Alcohol difference score per session, with uncertainty')
+  await expect(page.locator('[data-client="AB12"] [data-testid="chart-bias"]')).toContainText('Difference score (ms)')
+  await expect(page.locator('[data-client="AB12"] [data-testid="reliability-note"]')).toContainText('One session says nothing about the person')
 })
