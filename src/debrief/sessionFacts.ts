@@ -8,6 +8,7 @@ import { scoreAatSession, type AatSessionScore } from '../log/aatScore.ts'
 import { drillRows } from '../log/drillRows.ts'
 import type { DrillMode, DrillTrialRow } from '../log/drillTrial.ts'
 import { summariseScene, type SceneSummary } from '../log/sceneSummary.ts'
+import { isDrillLog } from '../log/sessionSummary.ts'
 import { activeDurationMs, resumeCount } from '../log/sessionTime.ts'
 import type { SceneLookup } from './sceneInfo.ts'
 
@@ -40,7 +41,7 @@ export interface SessionFacts {
 
 export function sessionFacts(key: string, fileName: string, bundle: SessionBundle, lookup: SceneLookup, language: 'nl' | 'en'): SessionFacts {
   const { events } = bundle
-  const isDrill = events.some((e) => e.type === 'drill.planned' || e.type === 'drill.trial')
+  const isDrill = isDrillLog(events)
   const sessionNumber = bundle.session.sessionNumber ?? 1
   const durationMs = activeDurationMs(events)
   const resumed = resumeCount(events)

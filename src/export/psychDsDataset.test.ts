@@ -1,6 +1,6 @@
 import { strFromU8, unzipSync, zipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
-import { datasetTable } from '../app/sessionExports.ts'
+import { datasetTable } from './datasetTable.ts'
 import { checkPsychDsZip, csvRecords } from '../../test/psychds/checkPsychDs.ts'
 import { drillBundle, questionnaireBundle } from '../../test/fixtures/sampleBundles.ts'
 import { psychDsZip } from './psychDsDataset.ts'
