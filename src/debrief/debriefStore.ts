@@ -6,7 +6,7 @@ import { create } from 'zustand'
 import type { OpenedEnvelope } from '../export/encryptedFile.ts'
 import { FileProblem, type FileProblemCode } from '../export/fileProblem.ts'
 import type { SessionBundle } from '../export/sessionBundle.ts'
-import { maxImportBytes, readImport, sessionKey, unlockImport } from './importFile.ts'
+import { checkBundle, maxImportBytes, readImport, sessionKey, unlockImport } from './importFile.ts'
 import { forgetKept, hasKeptSessions, keep, loadKept, type KeptSession } from './keptSessions.ts'
 
 export interface FileMessage {
@@ -131,5 +131,15 @@ export async function setKept(on: boolean): Promise<void> {
 /** On opening the page: only what the trainer chose to keep comes back. */
 export async function restoreKept(): Promise<void> {
   if (!(await hasKeptSessions())) return
-  set({ sessions: await loadKept(), kept: true })
+  // Checked again like any import: the laptop's copy may come from an older app version.
+  const sessions = (await loadKept()).filter((s) => {
+    try {
+      checkBundle(s.bundle)
+      return true
+    } catch (error) {
+      refuse(s.fileName, error)
+      return false
+    }
+  })
+  set({ sessions, kept: true })
 }
