@@ -61,7 +61,7 @@ export default defineConfig({
         // drill.html?session=… must come from the precache, so query strings do not take part in matching.
         ignoreURLParametersMatching: [/.*/],
         navigateFallback: 'index.html',
-        navigateFallbackDenylist: [/drill\.html/],
+        navigateFallbackDenylist: [/drill\.html/, /debrief\.html/],
         maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
         cleanupOutdatedCaches: true,
       },
@@ -81,8 +81,8 @@ export default defineConfig({
     emptyOutDir: true,
     // Pictures stay files (cached, streamed, counted), never data: URLs inside the drill's JavaScript.
     assetsInlineLimit: 0,
-    // Two pages: the lobby (and later VR and debrief), and the phone drill, which must stay small.
-    rollupOptions: { input: { main: join(repoRoot, 'src/index.html'), drill: join(repoRoot, 'src/drill.html') } },
+    // Three pages: the lobby (and VR), the phone drill, which must stay small, and the trainer's debrief.
+    rollupOptions: { input: { main: join(repoRoot, 'src/index.html'), drill: join(repoRoot, 'src/drill.html'), debrief: join(repoRoot, 'src/debrief.html') } },
   },
   server: { host: https ? true : 'localhost', port: 5173, fs: { allow: [repoRoot] } },
   test: {

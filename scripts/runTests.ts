@@ -1,5 +1,6 @@
 /**
- * `npm test`: type check, scene check, unit and model tests (vitest), e2e tests (Playwright in Debian's Chromium).
+ * `npm test`: type check, scene check, unit and model tests (vitest), e2e tests (Playwright in Debian's Chromium;
+ * the report test reads its PDF with Debian's poppler-utils).
  * Every stage runs even when an earlier one fails, so one run shows everything; the last line is the total
  * that CI reads: `N passed, N failed`.
  */
@@ -35,13 +36,18 @@ function readJson<T>(file: string): T | null {
   }
 }
 
-function ensureChromium() {
-  if (existsSync(chromium)) return true
-  console.log(`${chromium} is missing: installing Debian's chromium with apt`)
+/** Debian packages the e2e tests need: the browser, and poppler-utils (pdftoppm, pdftotext) for the printed report. */
+function ensureDebianTools() {
+  const missing = [
+    ...(existsSync(chromium) ? [] : ['chromium']),
+    ...(existsSync('/usr/bin/pdftoppm') && existsSync('/usr/bin/pdftotext') ? [] : ['poppler-utils']),
+  ]
+  if (missing.length === 0) return true
+  console.log(`missing: installing Debian's ${missing.join(' ')} with apt`)
   const sudo = process.getuid?.() === 0 ? [] : ['sudo']
   const apt = (...args: string[]) => run(sudo[0] ?? 'apt-get', sudo.length ? ['apt-get', ...args] : args, { DEBIAN_FRONTEND: 'noninteractive' })
-  if (apt('update', '-qq') !== 0 || apt('install', '-y', '-qq', 'chromium') !== 0) return false
-  return existsSync(chromium)
+  if (apt('update', '-qq') !== 0 || apt('install', '-y', '-qq', ...missing) !== 0) return false
+  return existsSync(chromium) && existsSync('/usr/bin/pdftoppm')
 }
 
 // 1. Types
@@ -68,8 +74,8 @@ results.push({
 })
 
 // 4. End-to-end tests
-if (!ensureChromium()) {
-  console.error(`Could not install Chromium at ${chromium}; e2e tests cannot run.`)
+if (!ensureDebianTools()) {
+  console.error(`Could not install Chromium at ${chromium} or poppler-utils; e2e tests cannot run.`)
   results.push({ stage: 'e2e', passed: 0, failed: 1, skipped: 0 })
 } else {
   const e2eJson = join(out, 'e2e.json')

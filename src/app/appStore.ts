@@ -2,8 +2,9 @@ import type { AvatarChoices } from '../xr/figures/avatarLook.ts'
 import { create } from 'zustand'
 import { realClock, timeScaleFrom } from '../engine/clock.ts'
 import type { RuntimeView } from '../engine/runtime.ts'
-import { buildSessionBundle, bundleFileName } from '../export/sessionBundle.ts'
 import { downloadFile } from '../export/downloadFile.ts'
+import { shareOrDownload } from '../export/shareFile.ts'
+import type { SessionBundle } from '../export/sessionBundle.ts'
 import type { ParamValues } from '../script/schema.ts'
 import { eraseDevice, type EraseReport } from '../storage/eraseDevice.ts'
 import { databaseName, describeStorageFailure, openIndexedDbStore } from '../storage/indexedDbStore.ts'
@@ -12,6 +13,7 @@ import { purgeExpiredSessions } from '../storage/retention.ts'
 import type { SessionMeta, SessionStore } from '../storage/sessionStore.ts'
 import { loadCatalog, type CatalogScene } from './sceneCatalog.ts'
 import { registerServiceWorker } from './serviceWorker.ts'
+import { collectBundle, encryptedTransferFile, jsonFile, psychDsFile } from './sessionExports.ts'
 import { createSessionRecord, resumeSession, startSession, type RunningSession } from './sessionController.ts'
 import { useLanguage } from '../i18n/languageStore.ts'
 
@@ -222,15 +224,39 @@ export async function leaveSession() {
   await refreshSessions()
 }
 
-/** Downloads a session's JSON bundle, including records that storage refused (so nothing recorded is lost). */
-export async function exportSession(sessionId: string) {
+/** A session's bundle with its summary, including records that storage refused (so nothing recorded is lost). */
+async function sessionBundle(sessionId: string): Promise<SessionBundle | null> {
   const { store, running } = get()
-  if (!store) return
+  if (!store) return null
   const meta = (await store.getSession(sessionId)) ?? (running?.meta.id === sessionId ? running.meta : undefined)
-  if (!meta) return
+  if (!meta) return null
   const unsaved = running?.meta.id === sessionId ? running.runtime.unsavedRecords() : []
-  const bundle = buildSessionBundle({ meta, events: await store.events(sessionId), unsaved, appVersion: __APP_VERSION__ })
-  downloadFile(bundleFileName(bundle), JSON.stringify(bundle, null, 2))
+  return collectBundle(store, meta, unsaved)
+}
+
+/** Downloads a session's JSON bundle. */
+export async function exportSession(sessionId: string) {
+  const bundle = await sessionBundle(sessionId)
+  if (!bundle) return
+  const file = jsonFile(bundle)
+  downloadFile(file.name, file.content, file.type)
+}
+
+/** Downloads the session as a Psych-DS dataset (zip). */
+export async function exportDataset(sessionId: string) {
+  const bundle = await sessionBundle(sessionId)
+  if (!bundle) return
+  const file = psychDsFile(bundle)
+  downloadFile(file.name, file.content, file.type)
+}
+
+/** Encrypts the session with a fresh passphrase, shares or downloads it, and returns the passphrase to show once. */
+export async function exportEncrypted(sessionId: string): Promise<string | null> {
+  const bundle = await sessionBundle(sessionId)
+  if (!bundle) return null
+  const { file, passphrase } = await encryptedTransferFile(bundle)
+  void shareOrDownload(file.name, file.content, file.type)
+  return passphrase
 }
 
 export async function setRetentionDays(days: number) {

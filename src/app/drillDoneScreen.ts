@@ -1,8 +1,8 @@
-import { bundleFileName, buildSessionBundle } from '../export/sessionBundle.ts'
 import { remindersIcs } from '../export/calendarIcs.ts'
 import { downloadFile } from '../export/downloadFile.ts'
 import { drillCsv, psychDsFileName } from '../export/psychDsCsv.ts'
-import { isFirstTestAttempt, scoreAatSession } from '../log/aatScore.ts'
+import { shareOrDownload } from '../export/shareFile.ts'
+import { isFirstTestAttempt } from '../log/aatScore.ts'
 import { median } from '../log/stats.ts'
 import { drillRows } from '../log/drillRows.ts'
 import { drillSchedule } from '../log/drillSchedule.ts'
@@ -10,6 +10,7 @@ import type { DrillMode, DrillTrialRow } from '../log/drillTrial.ts'
 import type { Language } from '../script/localized.ts'
 import type { SessionMeta, SessionStore } from '../storage/sessionStore.ts'
 import { el, messageScreen, textFor } from '../drill/drillScreen.ts'
+import { collectBundle, encryptedTransferFile, jsonFile, psychDsFile } from './sessionExports.ts'
 
 interface DoneArgs {
   store: SessionStore
@@ -67,12 +68,26 @@ export async function showDoneScreen(root: HTMLElement, args: DoneArgs): Promise
   ]
   const exportJson = el('button', { type: 'button', className: 'primary', textContent: t('exportSession') })
   exportJson.addEventListener('click', async () => {
-    const bundle = buildSessionBundle({ meta, events: await store.events(meta.id), appVersion: __APP_VERSION__, summary: { drill: scoreAatSession(rows) } })
-    downloadFile(bundleFileName(bundle), JSON.stringify(bundle, null, 2))
+    const file = jsonFile(await collectBundle(store, meta))
+    downloadFile(file.name, file.content, file.type)
+  })
+  const exportEncrypted = el('button', { type: 'button', className: 'primary', textContent: t('exportEncrypted') })
+  const passphraseSlot = el('div', { className: 'passphrase-slot' })
+  exportEncrypted.addEventListener('click', async () => {
+    exportEncrypted.disabled = true
+    passphraseSlot.replaceChildren(el('p', { role: 'status', textContent: t('encrypting') }))
+    const { file, passphrase } = await encryptedTransferFile(await collectBundle(store, meta))
+    passphraseSlot.replaceChildren(passphraseBox(passphrase, language, () => exportEncrypted.removeAttribute('disabled')))
+    await shareOrDownload(file.name, file.content, file.type)
   })
   const exportCsv = el('button', { type: 'button', className: 'secondary', textContent: t('drillExportCsv') })
   exportCsv.addEventListener('click', () => downloadFile(psychDsFileName(meta.clientCode, meta.sessionNumber ?? 1, meta.sceneId), drillCsv(rows), 'text/csv'))
-  const actions: HTMLElement[] = [exportJson, exportCsv]
+  const exportZip = el('button', { type: 'button', className: 'secondary', textContent: t('exportPsychDs') })
+  exportZip.addEventListener('click', async () => {
+    const file = psychDsFile(await collectBundle(store, meta))
+    downloadFile(file.name, file.content, file.type)
+  })
+  const actions: HTMLElement[] = [exportEncrypted, passphraseSlot, exportJson, exportCsv, exportZip]
   const remaining = schedule.dueDates.slice(schedule.done)
   if (remaining.length > 0) {
     const calendar = el('button', { type: 'button', className: 'secondary', textContent: t('drillCalendar') })
@@ -88,4 +103,22 @@ export async function showDoneScreen(root: HTMLElement, args: DoneArgs): Promise
   actions.push(el('a', { className: 'button secondary', href: args.lobbyUrl, textContent: t('backToStart') }))
   messageScreen(root, t('doneTitle'), paragraphs, actions, language)
   root.querySelector('section')?.setAttribute('data-testid', 'drill-done')
+}
+
+/**
+ * The passphrase, shown once: large, word by word, with a button that takes it off the screen for good. It is
+ * kept nowhere else, so a lost passphrase means a new export.
+ */
+function passphraseBox(passphrase: string, language: Language, onGone: () => void): HTMLElement {
+  const t = textFor(language)
+  const words = el('p', { className: 'passphrase', textContent: passphrase })
+  words.dataset.testid = 'passphrase'
+  const done = el('button', { type: 'button', className: 'secondary', textContent: t('passphraseDone') })
+  const box = el('section', { className: 'passphrase-box' }, el('h2', { textContent: t('passphraseTitle') }), el('p', { textContent: t('passphraseExplain') }), words, done)
+  box.setAttribute('aria-live', 'polite')
+  done.addEventListener('click', () => {
+    box.replaceChildren(el('p', { role: 'status', textContent: t('passphraseGone') }))
+    onGone()
+  })
+  return box
 }

@@ -12,7 +12,7 @@ export interface SessionBundle {
   appVersion: string
   exportedAt: string
   scene: { id: string; version: number; hash: string }
-  session: Pick<SessionMeta, 'id' | 'clientCode' | 'params' | 'status' | 'closedReason' | 'createdAt' | 'updatedAt'>
+  session: Pick<SessionMeta, 'id' | 'clientCode' | 'params' | 'status' | 'closedReason' | 'createdAt' | 'updatedAt' | 'sessionNumber'>
   /** The research log in `seq` order. */
   events: LogRecord[]
   /** True when some records could not be stored on the device and come from memory. */
@@ -46,6 +46,7 @@ export function buildSessionBundle(args: {
       ...(meta.closedReason ? { closedReason: meta.closedReason } : {}),
       createdAt: meta.createdAt,
       updatedAt: meta.updatedAt,
+      ...(meta.sessionNumber ? { sessionNumber: meta.sessionNumber } : {}),
     },
     events: [...bySeq.values()].sort((a, b) => a.seq - b.seq),
     includesUnsaved: (args.unsaved ?? []).length > 0,

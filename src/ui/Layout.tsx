@@ -17,6 +17,9 @@ export function Layout({ title, children, showSettings = true }: { title: string
           <button type="button" className="link" lang={language === 'nl' ? 'en' : 'nl'} onClick={() => setLanguage(language === 'nl' ? 'en' : 'nl')}>
             {t('switchLanguage')}
           </button>
+          <a className="link" href="./debrief.html">
+            {t('forTrainer')}
+          </a>
           {showSettings && hasStore && (
             <button type="button" className="link" onClick={() => go({ name: 'settings' })}>
               {t('settings')}

@@ -1,5 +1,6 @@
 import { lazy, Suspense, useEffect, useRef, type MouseEvent } from 'react'
-import { exportSession, leaveSession, useApp } from '../app/appStore.ts'
+import { exportDataset, exportSession, leaveSession, useApp } from '../app/appStore.ts'
+import { EncryptedExport } from './EncryptedExport.tsx'
 import { useLanguage } from '../i18n/languageStore.ts'
 import { useT } from '../i18n/useT.ts'
 import { ItemScreen, type ItemAnswer } from './questionnaire/ItemScreen.tsx'
@@ -106,9 +107,13 @@ function DoneActions({ sessionId }: { sessionId: string }) {
   return (
     <>
       <p>{t('doneBody')}</p>
+      <EncryptedExport sessionId={sessionId} />
       <div className="actions">
         <button type="button" className="primary" onClick={() => void exportSession(sessionId)}>
           {t('exportSession')}
+        </button>
+        <button type="button" className="secondary" onClick={() => void exportDataset(sessionId)}>
+          {t('exportPsychDs')}
         </button>
         <button type="button" className="secondary" onClick={() => void leaveSession()}>
           {t('backToStart')}

@@ -1,0 +1,31 @@
+/** The trainer's debrief page: composition root joining the scene catalogue (titles, prompts) and the debrief view. */
+import { StrictMode } from 'react'
+import { createRoot } from 'react-dom/client'
+import { DebriefApp } from '../debrief/DebriefApp.tsx'
+import { restoreKept } from '../debrief/debriefStore.ts'
+import type { SceneInfo } from '../debrief/sceneInfo.ts'
+import { useLanguage } from '../i18n/languageStore.ts'
+import { loadCatalog } from './sceneCatalog.ts'
+import '../ui/styles.css'
+import '../debrief/debrief.css'
+
+const catalog = new Map<string, SceneInfo>(
+  loadCatalog().map((scene) => [
+    scene.script.id,
+    {
+      kind: scene.script.kind,
+      title: scene.script.title,
+      items: Object.fromEntries(Object.entries(scene.script.items).map(([id, item]) => [id, { type: item.type, prompt: item.prompt }])),
+    },
+  ]),
+)
+const lookup = (sceneId: string) => catalog.get(sceneId)
+
+if (new URLSearchParams(location.search).get('lang') === 'en') useLanguage.getState().setLanguage('en')
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <DebriefApp lookup={lookup} lobbyUrl="./" />
+  </StrictMode>,
+)
+void restoreKept()

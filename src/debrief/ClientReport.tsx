@@ -1,0 +1,84 @@
+import { useCallback } from 'react'
+import { useLanguage } from '../i18n/languageStore.ts'
+import { useT } from '../i18n/useT.ts'
+import { aatCells } from '../log/aatScore.ts'
+import { splitHalfReliability } from '../log/aatReliability.ts'
+import { bootstrapMeanCi } from '../log/stats.ts'
+import { accuracyChart } from './charts/accuracyChart.ts'
+import { biasChart } from './charts/biasChart.ts'
+import { cellsChart } from './charts/cellsChart.ts'
+import { measuresChart, type MeasurePoint } from './charts/measuresChart.ts'
+import type { ClientGroup } from './clientGroups.ts'
+import { formatNumber, shortDate } from './format.ts'
+import { PlotFigure } from './PlotFigure.tsx'
+import { baseSceneOf, type SceneLookup } from './sceneInfo.ts'
+import type { SessionFacts } from './sessionFacts.ts'
+import { SessionReport } from './SessionReport.tsx'
+
+const sessionLabel = (f: SessionFacts) => `#${f.sessionNumber} ${shortDate(f.bundle.session.createdAt)}`
+
+/** Numeric answers of every scene that has a follow-up (or is one), so before and after stand side by side. */
+function measurePoints(group: ClientGroup, lookup: SceneLookup, language: 'nl' | 'en'): MeasurePoint[] {
+  const families = new Map<string, SessionFacts[]>()
+  for (const { facts } of group.sessions) {
+    if (facts.kind !== 'scene') continue
+    const family = baseSceneOf(facts.bundle.scene.id) ?? facts.bundle.scene.id
+    families.set(family, [...(families.get(family) ?? []), facts])
+  }
+  return [...families.values()]
+    .filter((sessions) => sessions.length > 1)
+    .flatMap((sessions) =>
+      sessions.flatMap((f) =>
+        (f.scene?.answers ?? [])
+          .filter((a): a is typeof a & { value: number } => typeof a.value === 'number')
+          .map((a) => ({ item: a.item, session: `${lookup(f.bundle.scene.id)?.title[language] ?? f.bundle.scene.id} ${shortDate(f.bundle.session.createdAt)}`, value: a.value })),
+      ),
+    )
+}
+
+/** One client: the trends over sessions first (with their uncertainty), then each session with its follow-ups. */
+export function ClientReport({ group, lookup, onRemove }: { group: ClientGroup; lookup: SceneLookup; onRemove(key: string): void }) {
+  const t = useT()
+  const language = useLanguage((s) => s.language)
+  const drills = group.drillSessions
+  const biasPoints = drills
+    .filter((f) => f.drill?.score.doubleDifference.mean !== null)
+    .map((f) => ({ session: sessionLabel(f), dd: f.drill!.score.doubleDifference.mean!, lower: f.drill!.ddInterval?.lower ?? null, upper: f.drill!.ddInterval?.upper ?? null }))
+  const cellPoints = drills.flatMap((f) =>
+    aatCells.filter((c) => f.drill!.score.cells[c].mean !== null).map((c) => ({ session: sessionLabel(f), cell: c.replace('-', ' · '), meanRt: f.drill!.score.cells[c].mean! })),
+  )
+  const accuracyPoints = drills.filter((f) => f.drill!.score.errorRate !== null).map((f) => ({ session: sessionLabel(f), percent: (1 - f.drill!.score.errorRate!) * 100 }))
+  const trend = bootstrapMeanCi(drills.map((f) => f.drill!.score.doubleDifference.mean))
+  const reliability = drills.length >= 3 ? splitHalfReliability(drills.map((f) => f.drill!.rows), { splits: 1000 }) : null
+  const measures = measurePoints(group, lookup, language)
+
+  const buildBias = useCallback(() => biasChart(biasPoints, t('chartBiasAxis'), t('chartSession')), [group, language])
+  const buildCells = useCallback(() => cellsChart(cellPoints, t('chartCellsAxis')), [group, language])
+  const buildAccuracy = useCallback(() => accuracyChart(accuracyPoints, t('chartAccuracyAxis'), t('chartSession')), [group, language])
+  const buildMeasures = useCallback(() => measuresChart(measures, t('chartMeasuresAxis')), [group, language])
+
+  return (
+    <section className="client-report" data-testid="client-report" data-client={group.clientCode}>
+      <h2>
+        {t('debriefClient', { code: group.clientCode })} · {t('debriefSessions', { n: group.sessions.length })}
+      </h2>
+      {drills.length > 0 && (
+        <section className="report-block trend">
+          {biasPoints.length > 0 && <PlotFigure testId="chart-bias" title={t('chartBias')} note={t('chartBiasNote')} build={buildBias} />}
+          <p className="caution" data-testid="reliability-note">
+            {t('reportSingleSession')}{' '}
+            {trend.lower !== null && trend.upper !== null && t('reportTrend', { n: trend.n, mean: formatNumber(trend.mean, language), lower: formatNumber(trend.lower, language), upper: formatNumber(trend.upper, language) })}{' '}
+            {reliability && reliability.mean !== null && t('reportReliability', { n: reliability.sessions, r: formatNumber(reliability.mean, language, 2) })}
+          </p>
+          {cellPoints.length > 0 && <PlotFigure testId="chart-cells" title={t('chartCells')} build={buildCells} />}
+          {accuracyPoints.length > 0 && <PlotFigure testId="chart-accuracy" title={t('chartAccuracy')} build={buildAccuracy} />}
+        </section>
+      )}
+      {measures.length > 0 && <PlotFigure testId="chart-measures" title={t('chartMeasures')} build={buildMeasures} />}
+      {group.sessions.map(({ facts, followUpOf }) => (
+        <SessionReport key={facts.key} facts={facts} followUpOf={followUpOf} lookup={lookup} onRemove={() => onRemove(facts.key)} />
+      ))}
+      <footer className="report-footer">{t('reportFooter')}</footer>
+    </section>
+  )
+}

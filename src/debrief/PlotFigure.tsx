@@ -1,0 +1,23 @@
+import { useEffect, useRef } from 'react'
+
+/**
+ * One chart with its title. Plot builds SVG nodes itself (text through text nodes, never markup), and they are
+ * attached as nodes: no innerHTML anywhere. `break-inside: avoid` keeps a printed chart on one page.
+ */
+export function PlotFigure({ title, note, build, testId }: { title: string; note?: string; build: () => Element; testId: string }) {
+  const holder = useRef<HTMLDivElement>(null)
+  useEffect(() => {
+    const chart = build()
+    holder.current?.replaceChildren(chart)
+    return () => chart.remove()
+  }, [build])
+  return (
+    <figure className="chart" data-testid={testId}>
+      <figcaption>
+        <h4>{title}</h4>
+        {note && <p className="hint">{note}</p>}
+      </figcaption>
+      <div ref={holder} />
+    </figure>
+  )
+}

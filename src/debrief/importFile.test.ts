@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest'
+import { drillBundle, questionnaireBundle } from '../../test/fixtures/sampleBundles.ts'
+import { encryptFile } from '../export/encryptedFile.ts'
+import { FileProblem } from '../export/fileProblem.ts'
+import { checkBundle, maxImportBytes, parseBundleBytes, readImport, sessionKey, unlockImport } from './importFile.ts'
+
+const bytes = (value: unknown) => new TextEncoder().encode(typeof value === 'string' ? value : JSON.stringify(value))
+
+function problem(run: () => unknown): FileProblem {
+  try {
+    run()
+  } catch (error) {
+    if (error instanceof FileProblem) return error
+    throw error
+  }
+  throw new Error('expected a FileProblem')
+}
+
+describe('import parser', () => {
+  it('accepts both sample bundles as they are exported', () => {
+    for (const bundle of [questionnaireBundle(), drillBundle()]) expect(parseBundleBytes(bytes(JSON.stringify(bundle, null, 2)))).toEqual(bundle)
+  })
+
+  it('names what is wrong and where', () => {
+    const good = questionnaireBundle()
+    expect(problem(() => parseBundleBytes(new Uint8Array())).code).toBe('empty')
+    expect(problem(() => parseBundleBytes(new Uint8Array(maxImportBytes + 1))).message).toMatch(/limit is 20 MB/)
+    expect(problem(() => parseBundleBytes(new Uint8Array([0xff, 0xfe, 0x00]))).code).toBe('not-text')
+    expect(problem(() => parseBundleBytes(bytes('{\n  "format": "perspectief.session",\n  oops\n}'))).message).toMatch(/not valid JSON \(line 3/)
+    expect(problem(() => parseBundleBytes(bytes('[1, 2]'))).code).toBe('not-a-bundle')
+    expect(problem(() => checkBundle({ ...good, format: 'other' })).message).toMatch(/"format" is "other"/)
+    expect(problem(() => checkBundle({ ...good, schemaVersion: 2, appVersion: '9.0.0' })).message).toMatch(/schema version 2 \(made by app "9\.0\.0"\)/)
+    expect(problem(() => checkBundle({ ...good, schemaVersion: 0 })).code).toBe('unknown-version')
+    expect(problem(() => checkBundle({ ...good, session: { ...good.session, clientCode: '<b>x</b>' } })).message).toMatch(/^session\.clientCode:/)
+    const events = good.events.map((e, i) => (i === 3 ? { ...e, data: { ...e.data, latencyMs: -1 } } : e))
+    expect(problem(() => checkBundle({ ...good, events })).message).toMatch(/^events\[3\]: answer\.given: latencyMs/)
+    const reordered = [good.events[1], good.events[0], ...good.events.slice(2)]
+    expect(problem(() => checkBundle({ ...good, events: reordered })).message).toMatch(/events\[1\]: seq 1 does not follow 2/)
+  })
+
+  it('opens an encrypted file only with its passphrase', async () => {
+    const bundle = drillBundle(8)
+    const file = await encryptFile(bytes(bundle), 'kaas boom fiets molen regen tulp')
+    const read = readImport(file)
+    expect(read.kind).toBe('encrypted')
+    if (read.kind !== 'encrypted') return
+    await expect(unlockImport(read.envelope, 'kaas boom fiets molen regen tuin')).rejects.toMatchObject({ code: 'wrong-passphrase' })
+    expect(await unlockImport(read.envelope, ' Kaas Boom fiets molen regen tulp ')).toEqual(bundle)
+  })
+
+  it('recognises the same session exported twice', () => {
+    const a = questionnaireBundle()
+    const b = { ...questionnaireBundle(), exportedAt: '2026-04-01T00:00:00.000Z' }
+    expect(sessionKey(a)).toBe(sessionKey(b))
+    expect(sessionKey(a)).not.toBe(sessionKey(drillBundle()))
+  })
+})

@@ -1,0 +1,128 @@
+/**
+ * The debrief's import parser: bytes of a file a trainer dropped → a checked session bundle, or a FileProblem
+ * that says what was wrong and where. Every file is hostile until checked: size first, then UTF-8, JSON, format,
+ * version, the bundle schema, and each event's data against the log catalogue.
+ */
+import { checkLogData } from '../engine/logEvents.ts'
+import { sessionBundleSchema } from '../export/bundleSchema.ts'
+import { decryptEnvelope, looksEncrypted, openEnvelope, type OpenedEnvelope } from '../export/encryptedFile.ts'
+import { FileProblem } from '../export/fileProblem.ts'
+import { normalisePassphrase } from '../export/passphrase.ts'
+import { bundleFormat, bundleSchemaVersion, type SessionBundle } from '../export/sessionBundle.ts'
+
+/** A long drill is about 1 MB of JSON; 20 MB leaves room and still refuses a file that would hang the page. */
+export const maxImportBytes = 20 * 1024 * 1024
+
+export function checkSize(bytes: Uint8Array): void {
+  if (bytes.length === 0) throw new FileProblem('empty', 'the file is empty (0 bytes)')
+  if (bytes.length > maxImportBytes) {
+    throw new FileProblem('too-big', `the file is ${(bytes.length / 1024 / 1024).toFixed(1)} MB; the limit is ${maxImportBytes / 1024 / 1024} MB`, {
+      size: (bytes.length / 1024 / 1024).toFixed(1),
+      max: maxImportBytes / 1024 / 1024,
+    })
+  }
+}
+
+/** Line and column of a character offset, for a JSON error a person can find in a text editor. */
+function lineAndColumn(text: string, offset: number): string {
+  const before = text.slice(0, offset)
+  const line = before.split('\n').length
+  return `line ${line}, column ${offset - before.lastIndexOf('\n')}`
+}
+
+function describeJsonError(text: string, cause: unknown): string {
+  const message = cause instanceof Error ? cause.message : String(cause)
+  const match = /position (\d+)/.exec(message)
+  const position = match ? Number(match[1]) : null
+  const where = position === null ? '' : ` (${lineAndColumn(text, position)})`
+  // A string or object left open at the end of the text: the file was cut off, not written wrongly.
+  if (/end of (JSON )?input|Unterminated/i.test(message) || (position !== null && position >= text.trimEnd().length)) {
+    return `it is not valid JSON: the text stops in the middle (cut off?)${where}`
+  }
+  return `it is not valid JSON${where}`
+}
+
+function pathText(path: readonly PropertyKey[]): string {
+  return path.length === 0 ? '(top level)' : path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '')
+}
+
+/** A plain (unencrypted) bundle from its bytes. */
+export function parseBundleBytes(bytes: Uint8Array): SessionBundle {
+  checkSize(bytes)
+  let text: string
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+  } catch {
+    throw new FileProblem('not-text', 'it is not a text file (not UTF-8): perhaps a picture, a PDF or a zip')
+  }
+  let value: unknown
+  try {
+    value = JSON.parse(text)
+  } catch (cause) {
+    throw new FileProblem('not-json', describeJsonError(text, cause))
+  }
+  return checkBundle(value)
+}
+
+/** A value from the file, quoted for a message; safe for objects whose toString is hostile or missing. */
+function shown(value: unknown): string {
+  try {
+    const text = JSON.stringify(value)
+    if (text === undefined) return 'missing'
+    return text.length > 60 ? `${text.slice(0, 57)}...` : text
+  } catch {
+    return 'unreadable'
+  }
+}
+
+export function checkBundle(value: unknown): SessionBundle {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new FileProblem('not-a-bundle', 'the JSON is not an object, so it is no Perspectief session')
+  const record = value as Record<string, unknown>
+  if (record.format !== bundleFormat) {
+    throw new FileProblem('not-a-bundle', `field "format" is ${shown(record.format)}, expected "${bundleFormat}"`, { field: 'format' })
+  }
+  const version = record.schemaVersion
+  if (typeof version === 'number' && Number.isInteger(version) && version > bundleSchemaVersion) {
+    throw new FileProblem('newer-version', `the file has schema version ${version} (made by app ${shown(record.appVersion)}); this debrief reads version ${bundleSchemaVersion}. Update the app.`, {
+      version,
+      appVersion: shown(record.appVersion),
+    })
+  }
+  if (version !== bundleSchemaVersion) throw new FileProblem('unknown-version', `field "schemaVersion" is ${shown(version)}; this debrief reads version ${bundleSchemaVersion}`, { version: shown(version) })
+  const parsed = sessionBundleSchema.safeParse(value)
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!
+    const where = pathText(issue.path)
+    throw new FileProblem('schema', `${where}: ${issue.message}`, { where })
+  }
+  const bundle = parsed.data as SessionBundle
+  let previous = 0
+  for (const [index, event] of bundle.events.entries()) {
+    const where = `events[${index}]`
+    if (event.seq <= previous) throw new FileProblem('bad-event', `${where}: seq ${event.seq} does not follow ${previous}`, { where })
+    previous = event.seq
+    if (event.sessionId !== bundle.session.id) throw new FileProblem('bad-event', `${where}: belongs to another session`, { where })
+    const problem = checkLogData(event.type, event.data)
+    if (problem) throw new FileProblem('bad-event', `${where}: ${problem}`, { where })
+  }
+  return bundle
+}
+
+export type ReadFile = { kind: 'bundle'; bundle: SessionBundle } | { kind: 'encrypted'; envelope: OpenedEnvelope }
+
+/** First step for any dropped file: a plain bundle is checked at once; an encrypted one waits for its passphrase. */
+export function readImport(bytes: Uint8Array): ReadFile {
+  checkSize(bytes)
+  if (looksEncrypted(bytes)) return { kind: 'encrypted', envelope: openEnvelope(bytes) }
+  return { kind: 'bundle', bundle: parseBundleBytes(bytes) }
+}
+
+export async function unlockImport(envelope: OpenedEnvelope, typed: string): Promise<SessionBundle> {
+  const plain = await decryptEnvelope(envelope, normalisePassphrase(typed))
+  return parseBundleBytes(plain)
+}
+
+/** The same session (same id on the same device, same scene script) is the same, however often it was exported. */
+export function sessionKey(bundle: SessionBundle): string {
+  return `${bundle.session.id}:${bundle.scene.hash}`
+}
