@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs'
+import { jsonUpload, messageFor, openDebrief, upload } from './debriefFiles.ts'
 import { expect, storedEvents, test, type StoredEvent } from './fixtures.ts'
 import { fakeVoiceHz, withFakeMicrophone } from './fakeMicrophone.ts'
 import { answerMeasures, buildAvatar, everythingStored, expectNoAudioIn, hearRecording, speak, startFutureSelf, voice, voiceEventsCarryOnlyDurations } from './futureSelfFlow.ts'
@@ -89,6 +90,14 @@ test('a full meeting with two rounds: avatar, mirror, spoken answers heard back 
   expect(bundled).toMatchObject({ 'vivid-before': 3, 'vivid-after': 5, 'similar-before': 4, 'similar-after': 5, 'connected-before': 3, 'connected-after': 6, 'circles-before': 2, 'circles-after': 5 })
   expect(bundleText).not.toContain('avatar')
   expect(errors).toEqual([])
+
+  // The trainer's debrief shows the measures before and after side by side, and what happened to the spoken answers.
+  await openDebrief(page)
+  await upload(page, [jsonUpload('future-self.json', bundle)])
+  await messageFor(page, 'future-self.json', 'added')
+  await expect(page.getByTestId('chart-before-after')).toBeVisible()
+  await expect(page.getByTestId('spoken-answers')).toContainText('3 opgenomen')
+  await expect(page.getByTestId('spoken-answers')).toContainText('1 keer gekozen')
 })
 
 test('a crash mid-meeting drops the recordings, loses no event, and leaves no trace of the audio', async ({ page, context }) => {
