@@ -6,6 +6,7 @@ import type { RuntimeView } from '../engine/runtime.ts'
 import type { SceneContext, SceneInputEvent } from '../engine/sceneTypes.ts'
 import type { BundledScene } from '../script/bundledScene.ts'
 import type { Language } from '../script/localized.ts'
+import { ReadAloudButton } from '../ui/ReadAloudButton.tsx'
 import { emulationRequested, installEmulatorIfRequested } from './emulation.ts'
 import { VrWorld } from './VrWorld.tsx'
 import { createSceneXRStore } from './xrStore.ts'
@@ -100,6 +101,8 @@ export default function VrSession({ scene, view, language, send }: VrSessionProp
       </div>
       {!started && (
         <div className="vr-start">
+          <h1 className="vr-start-title">{scene.script.title[language]}</h1>
+          <ReadAloudButton text={w.intro} />
           <p>{w.intro}</p>
           {vrSupported === false && <p className="hint">{w.noHeadset}</p>}
           <div className="actions">
