@@ -355,11 +355,13 @@ const measures: Measure[] = [
   },
 ]
 
+// PERSPECTIEF_BENCH_ONLY=key,key runs some measures (while working on one); only a full run writes results.json.
+const only = process.env.PERSPECTIEF_BENCH_ONLY?.split(',')
 await build()
 const server = await serve()
 const printed: [string, string][] = []
 try {
-  for (const m of measures) {
+  for (const m of measures.filter((x) => !only || only.includes(x.key))) {
     console.log(`measuring ${m.key}…`)
     results[m.key] = await m.run()
     printed.push(...m.rows(results[m.key]))
@@ -369,6 +371,7 @@ try {
 }
 
 console.log('\n' + table(printed))
+if (only) process.exit(0)
 mkdirSync(join(repoRoot, 'test/bench'), { recursive: true })
 writeFileSync(join(repoRoot, 'test/bench/results.json'), JSON.stringify(results, null, 2) + '\n')
 console.log('\nwrote test/bench/results.json')
