@@ -90,22 +90,20 @@ interface SessionSample {
 }
 
 async function readSession(page: Page): Promise<SessionSample> {
-  return page.evaluate(
-    () =>
-      new Promise<SessionSample>((resolve, reject) => {
-        const open = indexedDB.open('perspectief')
-        open.onerror = () => reject(open.error)
-        open.onsuccess = () => {
-          const tx = open.result.transaction(['sessions', 'snapshots', 'events'])
-          const all = (name: string) => new Promise<any[]>((r) => (tx.objectStore(name).getAll().onsuccess = (e) => r((e.target as IDBRequest<any[]>).result)))
-          void Promise.all([all('sessions'), all('snapshots'), all('events')]).then(([sessions, snapshots, events]) => {
-            const meta = sessions[0]
-            const { sessionId: _s, ...envelope } = snapshots.find((x) => x.sessionId === meta.id)
-            resolve({ meta, envelope, trial: events.find((e) => e.type === 'drill.trial') })
-          })
-        }
-      }),
-  )
+  // Given as text: a function would be transformed by tsx, whose helpers do not exist in the page.
+  const stores = (await page.evaluate(`new Promise((resolve, reject) => {
+    const open = indexedDB.open('perspectief')
+    open.onerror = () => reject(open.error)
+    open.onsuccess = () => {
+      const tx = open.result.transaction(['sessions', 'snapshots', 'events'])
+      const out = {}
+      for (const name of ['sessions', 'snapshots', 'events']) tx.objectStore(name).getAll().onsuccess = (e) => { out[name] = e.target.result }
+      tx.oncomplete = () => { open.result.close(); resolve(out) }
+    }
+  })`)) as { sessions: SessionSample['meta'][]; snapshots: Record<string, unknown>[]; events: Record<string, unknown>[] }
+  const meta = stores.sessions[0]!
+  const { sessionId: _s, ...envelope } = stores.snapshots.find((x) => x.sessionId === meta.id)!
+  return { meta, envelope, trial: stores.events.find((e) => e.type === 'drill.trial')! }
 }
 
 async function drillTiming() {
