@@ -5,12 +5,13 @@
  *
  * Writes test/bench/results.json (the project's top level is fixed, so results live under test/).
  */
-import { chromium, devices, type Page } from '@playwright/test'
+import { chromium, devices, type CDPSession, type Page } from '@playwright/test'
 import { spawn, spawnSync } from 'node:child_process'
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { cpus, totalmem } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { gzipSync } from 'node:zlib'
+import { build as viteBuild } from 'vite'
 import { chromiumArgs, chromiumPath } from '../test/e2e/browser.ts'
 import { exportDrill, parseCsv, playDrill, startDrill } from '../test/e2e/drillFlow.ts'
 import { truthSeries } from '../test/e2e/touch.ts'
@@ -21,11 +22,25 @@ const origin = `http://localhost:${port}`
 const dist = join(repoRoot, '.test-output/bench-dist')
 const results: Record<string, unknown> = {}
 
-function build() {
+async function build() {
   const r = spawnSync('npx', ['vite', 'build', '--outDir', dist, '--emptyOutDir'], { cwd: repoRoot, stdio: 'inherit', env: { ...process.env, PERSPECTIEF_TEST_MODE: '1' } })
   if (r.status !== 0) throw new Error('build failed')
   // The baseline for load times: an empty page served by the same server, loaded the same way.
   writeFileSync(join(dist, 'empty.html'), '<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>leeg</title></head><body></body></html>')
+
+  // The jsPsych baseline has its own dependencies, kept out of the app's. --ignore-scripts: the swipe plugin
+  // declares node-canvas (a native module for its own Node tests, never loaded in a browser) as a dependency,
+  // and canvas would try to download a prebuilt binary.
+  const baseline = join(repoRoot, 'scripts/bench/jspsychBaseline')
+  if (!existsSync(join(baseline, 'node_modules/jspsych'))) {
+    const install = spawnSync('npm', ['ci', '--ignore-scripts', '--no-audit', '--no-fund'], { cwd: baseline, stdio: 'inherit' })
+    if (install.status !== 0) throw new Error('could not install the jsPsych baseline')
+  }
+  const page = (root: string, outDir: string) =>
+    viteBuild({ configFile: false, root, base: './', logLevel: 'warn', build: { outDir: join(dist, outDir), emptyOutDir: true, assetsInlineLimit: 0, target: 'es2022' } })
+  await page(baseline, 'jspsych')
+  // The app's own storage and export code on a page of its own, to time them in the browser.
+  await page(join(repoRoot, 'scripts/bench/storePage'), 'bench-store')
 }
 
 function stop(server: ReturnType<typeof spawn>) {
@@ -54,8 +69,9 @@ async function serve() {
 /** Gzipped bytes of the JavaScript and CSS a page loads: its own script tags and the chunks they preload. */
 function entryBytes(html: string) {
   const page = readFileSync(join(dist, html), 'utf8')
+  const base = dirname(join(dist, html))
   const files = [...page.matchAll(/(?:src|href)="\.?\/?(assets\/[^"]+\.(?:js|css))"/g)].map((m) => m[1]!)
-  const sizes = files.map((f) => ({ file: f, gzip: gzipSync(readFileSync(join(dist, f)), { level: 9 }).length }))
+  const sizes = files.map((f) => ({ file: f, gzip: gzipSync(readFileSync(join(base, f)), { level: 9 }).length }))
   return { files: sizes, jsGzip: sizes.filter((s) => s.file.endsWith('.js')).reduce((n, s) => n + s.gzip, 0), cssGzip: sizes.filter((s) => s.file.endsWith('.css')).reduce((n, s) => n + s.gzip, 0) }
 }
 
@@ -66,6 +82,30 @@ async function phone() {
   return { browser, context, page: await context.newPage() }
 }
 
+/** What a real drill session left in IndexedDB: templates for the storage and export figures. */
+interface SessionSample {
+  meta: Record<string, unknown> & { id: string }
+  trial: Record<string, unknown>
+  envelope: Record<string, unknown>
+}
+
+async function readSession(page: Page): Promise<SessionSample> {
+  // Given as text: a function would be transformed by tsx, whose helpers do not exist in the page.
+  const stores = (await page.evaluate(`new Promise((resolve, reject) => {
+    const open = indexedDB.open('perspectief')
+    open.onerror = () => reject(open.error)
+    open.onsuccess = () => {
+      const tx = open.result.transaction(['sessions', 'snapshots', 'events'])
+      const out = {}
+      for (const name of ['sessions', 'snapshots', 'events']) tx.objectStore(name).getAll().onsuccess = (e) => { out[name] = e.target.result }
+      tx.oncomplete = () => { open.result.close(); resolve(out) }
+    }
+  })`)) as { sessions: SessionSample['meta'][]; snapshots: Record<string, unknown>[]; events: Record<string, unknown>[] }
+  const meta = stores.sessions[0]!
+  const { sessionId: _s, ...envelope } = stores.snapshots.find((x) => x.sessionId === meta.id)!
+  return { meta, envelope, trial: stores.events.find((e) => e.type === 'drill.trial')! }
+}
+
 async function drillTiming() {
   const { browser, context, page } = await phone()
   await startDrill(page, { code: 'BENCH1', assessmentBlock: false })
@@ -74,17 +114,78 @@ async function drillTiming() {
   const rows = parseCsv((await exportDrill(page)).csv)
   const errors = rows.map((r, i) => Math.abs(Number(r.rt_initiation_ms) - played[i]!.rtMs!))
   const completionErrors = rows.map((r, i) => Math.abs(Number(r.rt_completion_ms) - played[i]!.completionMs!))
+  const sample = await readSession(page)
   await browser.close()
   return {
-    trials: rows.length,
-    rtInitiationErrorMs: { mean: errors.reduce((a, b) => a + b, 0) / errors.length, max: Math.max(...errors) },
-    rtCompletionErrorMs: { mean: completionErrors.reduce((a, b) => a + b, 0) / completionErrors.length, max: Math.max(...completionErrors) },
-    frameIntervalMsMedian: rows.map((r) => Number(r.frame_interval_ms)).sort((a, b) => a - b)[Math.floor(rows.length / 2)],
+    figures: {
+      trials: rows.length,
+      rtInitiationErrorMs: { mean: mean(errors), max: Math.max(...errors) },
+      rtCompletionErrorMs: { mean: mean(completionErrors), max: Math.max(...completionErrors) },
+      frameIntervalMsMedian: rows.map((r) => Number(r.frame_interval_ms)).sort((a, b) => a - b)[Math.floor(rows.length / 2)],
+    },
+    sample,
   }
 }
 
-/** Time from navigation to the first trial being ready (pictures decoded, start button shown), throttled. */
-async function drillLoad() {
+const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length
+
+/** Sleeps until an absolute epoch time in ms (sub-millisecond, same system clock as the page's timeOrigin). */
+async function sleepUntil(epochMs: number) {
+  const now = () => performance.timeOrigin + performance.now()
+  while (epochMs - now() > 2) await new Promise((r) => setTimeout(r, Math.min(10, epochMs - now() - 1)))
+  while (now() < epochMs);
+}
+
+/**
+ * A sideways swipe (the jsPsych plugin's axis) through CDP touches, each sent when its time comes, as a finger's
+ * would be, and stamped with that time. The truth is the release: the jsPsych plugin records the response at
+ * the end of the drag.
+ */
+async function swipeSideways(cdp: CDPSession, timeOrigin: number, onset: number, rtMs: number, direction: 'left' | 'right', size: { width: number; height: number }) {
+  const x0 = size.width / 2
+  const y = size.height / 2
+  const sign = direction === 'left' ? -1 : 1
+  const steps = [
+    { at: rtMs - 60, type: 'touchStart' as const, dx: 0 },
+    { at: rtMs - 30, type: 'touchMove' as const, dx: 4 },
+    { at: rtMs, type: 'touchMove' as const, dx: 12 },
+    ...[1, 2, 3, 4].map((i) => ({ at: rtMs + i * 16, type: 'touchMove' as const, dx: 12 + i * 30 })),
+    { at: rtMs + 90, type: 'touchMove' as const, dx: 160 },
+    { at: rtMs + 100, type: 'touchEnd' as const, dx: 160 },
+  ]
+  for (const s of steps) {
+    const epoch = timeOrigin + onset + s.at
+    await sleepUntil(epoch)
+    const touchPoints = s.type === 'touchEnd' ? [] : [{ x: x0 + sign * s.dx, y, id: 1, radiusX: 5, radiusY: 5, force: 1 }]
+    await cdp.send('Input.dispatchTouchEvent', { type: s.type, touchPoints, timestamp: epoch / 1000 })
+  }
+  return rtMs + 100
+}
+
+/** The same truths, injected the same way, into the jsPsych swipe trial. */
+async function jspsychTiming(trials = 40) {
+  const { browser, context, page } = await phone()
+  await page.goto(`${origin}/jspsych/index.html?trials=${trials}`)
+  const cdp = await context.newCDPSession(page)
+  const truth = truthSeries(2026)
+  const { timeOrigin, width, height } = await page.evaluate(() => ({ timeOrigin: performance.timeOrigin, width: innerWidth, height: innerHeight }))
+  type Hooks = { __onsets: number[]; __trials: { rt: number | null; swipe: string | null }[] }
+  const errors: number[] = []
+  let wrongDirection = 0
+  for (let i = 0; i < trials; i++) {
+    const onset = (await (await page.waitForFunction((n) => (window as unknown as Hooks).__onsets[n], i, { polling: 'raf' })).jsonValue())!
+    const direction = i % 2 === 0 ? 'left' : 'right'
+    const released = await swipeSideways(cdp, timeOrigin, onset, truth(), direction, { width, height })
+    const recorded = (await (await page.waitForFunction((n) => (window as unknown as Hooks).__trials[n], i)).jsonValue())!
+    if (recorded.swipe !== direction) wrongDirection++
+    errors.push(Math.abs(recorded.rt! - released))
+  }
+  await browser.close()
+  return { trials, rtReleaseErrorMs: { mean: mean(errors), max: Math.max(...errors) }, wrongDirection }
+}
+
+/** Time from navigation to the first trial being ready, throttled; the drill, the jsPsych baseline and an empty page. */
+async function loading() {
   const { browser, context, page } = await phone()
   await startDrill(page, { code: 'BENCH2', assessmentBlock: false })
   const sessionUrl = page.url()
@@ -106,14 +207,54 @@ async function drillLoad() {
     }
     return runs.sort((a, b) => a - b)[1]!
   }
-  const firstTrialMs = await measure(sessionUrl, async (p) => {
+  const drillMs = await measure(sessionUrl, async (p) => {
     await p.getByRole('button', { name: 'Begin' }).waitFor()
+  })
+  // jsPsych: its pictures preloaded (as its docs advise) and the first one decoded and on screen.
+  const jspsychMs = await measure(`${origin}/jspsych/index.html?trials=40`, async (p) => {
+    await p.waitForFunction(() => (window as unknown as { __firstTrialReady: boolean }).__firstTrialReady, undefined, { timeout: 120_000 })
   })
   const emptyMs = await measure(`${origin}/empty.html`, async (p) => {
     await p.waitForLoadState('load')
   })
   await browser.close()
-  return { network: 'latency 150 ms, 1.6 Mbit/s down, CPU x4, no cache', firstTrialMs, emptyPageMs: emptyMs, ratio: firstTrialMs / emptyMs }
+  return { network: 'latency 150 ms, 1.6 Mbit/s down, CPU x4, no cache', emptyPageMs: emptyMs, drill: { firstTrialMs: drillMs, ratio: drillMs / emptyMs }, jspsych: { firstTrialMs: jspsychMs, ratio: jspsychMs / emptyMs } }
+}
+
+type BenchApi = { perspectiefBench: { commitLatency(a: unknown): Promise<StorageFigures>; exportTime(a: unknown): ExportFigures } }
+interface StorageFigures {
+  commits: number
+  p50: number
+  p99: number
+  max: number
+  mean: number
+  snapshotBytes: number
+}
+interface ExportFigures {
+  trials: number
+  medianMs: number
+  runs: number[]
+  bytes: { json: number; csv: number }
+}
+
+/** The app's IndexedDB store, committing a real trial record and snapshot per trial, on the phone profile. */
+async function storageLatency(sample: SessionSample) {
+  const { browser, page } = await phone()
+  await page.goto(`${origin}/bench-store/index.html`)
+  await page.waitForFunction(() => 'perspectiefBench' in window)
+  const figures = await page.evaluate((s) => (window as unknown as BenchApi).perspectiefBench.commitLatency({ ...s, commits: 500, warmup: 20 }), sample)
+  await browser.close()
+  return figures
+}
+
+/** The JSON bundle and the Psych-DS CSV of a 10,000-trial session, built by the app's export code in the browser. */
+async function exportTime(sample: SessionSample) {
+  const { browser, page } = await phone()
+  await page.goto(`${origin}/bench-store/index.html`)
+  await page.waitForFunction(() => 'perspectiefBench' in window)
+  const figures = await page.evaluate((s) => (window as unknown as BenchApi).perspectiefBench.exportTime({ meta: s.meta, trial: s.trial, trials: 10_000, runs: 5 }), sample)
+  await browser.close()
+  return figures
 }
 
 /**
@@ -141,36 +282,94 @@ function table(rows: [string, string][]) {
   return rows.map(([k, v]) => `${k.padEnd(width)}  ${v}`).join('\n')
 }
 
-const server = await (async () => {
-  build()
-  return serve()
-})()
+/**
+ * The bench, one measure after another. Each measure stores its figures under `key` in results.json and
+ * gives its rows of the printed table; a new figure (VR draw calls per beat of another scene, the debrief's
+ * import time) is one more entry. Measures run in order and may read what earlier ones stored.
+ */
+interface Measure {
+  key: string
+  run(): Promise<unknown> | unknown
+  rows(figures: any): [string, string][]
+}
+const ms = (n: number, digits = 1) => `${n.toFixed(digits)} ms`
+const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`
+let sample: SessionSample | undefined
+
+const measures: Measure[] = [
+  {
+    key: 'machine',
+    run: () => ({ cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version, date: new Date().toISOString() }),
+    rows: (m) => [['machine', `${m.cpus} × ${m.cpuModel}, ${m.memoryGiB} GiB, Node ${m.node}, ${m.date.slice(0, 10)}`]],
+  },
+  {
+    key: 'bundles',
+    run: () => ({ drill: entryBytes('drill.html'), lobby: entryBytes('index.html'), jspsych: entryBytes('jspsych/index.html') }),
+    rows: (b) => [
+      ['drill entry JS, gzipped', `${kib(b.drill.jsGzip)} (+ ${kib(b.drill.cssGzip)} CSS)`],
+      ['  jsPsych baseline entry JS, gzipped', `${kib(b.jspsych.jsGzip)} (+ ${kib(b.jspsych.cssGzip)} CSS)`],
+      ['lobby entry JS, gzipped', kib(b.lobby.jsGzip)],
+    ],
+  },
+  {
+    key: 'drillTiming',
+    run: async () => {
+      const { figures, sample: s } = await drillTiming()
+      sample = s
+      return figures
+    },
+    rows: (t) => [
+      ['drill RT error (initiation), mean / max', `${t.rtInitiationErrorMs.mean.toFixed(3)} / ${t.rtInitiationErrorMs.max.toFixed(3)} ms over ${t.trials} trials`],
+      ['drill RT error (completion), mean / max', `${t.rtCompletionErrorMs.mean.toFixed(3)} / ${t.rtCompletionErrorMs.max.toFixed(3)} ms`],
+    ],
+  },
+  {
+    key: 'jspsychTiming',
+    run: () => jspsychTiming(),
+    rows: (j) => [['  jsPsych baseline RT error (release), mean / max', `${j.rtReleaseErrorMs.mean.toFixed(3)} / ${j.rtReleaseErrorMs.max.toFixed(3)} ms over ${j.trials} trials${j.wrongDirection ? `, ${j.wrongDirection} read the wrong way` : ''}`]],
+  },
+  {
+    key: 'loading',
+    run: () => loading(),
+    rows: (l) => [
+      ['drill time to first trial (throttled)', `${l.drill.firstTrialMs} ms = ${l.drill.ratio.toFixed(2)} x empty page (${l.emptyPageMs} ms)`],
+      ['  jsPsych baseline time to first trial (throttled)', `${l.jspsych.firstTrialMs} ms = ${l.jspsych.ratio.toFixed(2)} x empty page`],
+    ],
+  },
+  {
+    key: 'storage',
+    run: () => storageLatency(sample!),
+    rows: (s) => [['IndexedDB commit per trial, p50 / p99', `${ms(s.p50, 2)} / ${ms(s.p99, 2)} over ${s.commits} commits (snapshot ${kib(s.snapshotBytes)})`]],
+  },
+  {
+    key: 'export',
+    run: () => exportTime(sample!),
+    rows: (e) => [['export of a 10,000-trial session (JSON + CSV)', `${ms(e.medianMs, 0)} (median of ${e.runs.length}; ${(e.bytes.json / 2 ** 20).toFixed(1)} MiB JSON, ${(e.bytes.csv / 2 ** 20).toFixed(1)} MiB CSV)`]],
+  },
+  {
+    key: 'vrFrameCpu',
+    run: () => vrFrameCpu(),
+    rows: (v) => [['VR head tracking + safety check per frame', `${v.perFrameUs.toFixed(2)} µs (budget 1 ms)`]],
+  },
+]
+
+// PERSPECTIEF_BENCH_ONLY=key,key runs some measures (while working on one); only a full run writes results.json.
+const only = process.env.PERSPECTIEF_BENCH_ONLY?.split(',')
+await build()
+const server = await serve()
+const printed: [string, string][] = []
 try {
-  const drillEntry = entryBytes('drill.html')
-  const lobbyEntry = entryBytes('index.html')
-  results.machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version, date: new Date().toISOString() }
-  results.bundles = { drill: drillEntry, lobby: lobbyEntry }
-  results.drillTiming = await drillTiming()
-  results.drillLoad = await drillLoad()
-  results.vrFrameCpu = await vrFrameCpu()
+  for (const m of measures.filter((x) => !only || only.includes(x.key))) {
+    console.log(`measuring ${m.key}…`)
+    results[m.key] = await m.run()
+    printed.push(...m.rows(results[m.key]))
+  }
 } finally {
   stop(server)
 }
 
-const t = results.drillTiming as Awaited<ReturnType<typeof drillTiming>>
-const l = results.drillLoad as Awaited<ReturnType<typeof drillLoad>>
-const b = results.bundles as { drill: ReturnType<typeof entryBytes>; lobby: ReturnType<typeof entryBytes> }
-console.log(
-  '\n' +
-    table([
-      ['drill RT error (initiation), mean / max', `${t.rtInitiationErrorMs.mean.toFixed(3)} / ${t.rtInitiationErrorMs.max.toFixed(3)} ms over ${t.trials} trials`],
-      ['drill RT error (completion), mean / max', `${t.rtCompletionErrorMs.mean.toFixed(3)} / ${t.rtCompletionErrorMs.max.toFixed(3)} ms`],
-      ['drill entry JS, gzipped', `${(b.drill.jsGzip / 1024).toFixed(1)} KiB (+ ${(b.drill.cssGzip / 1024).toFixed(1)} KiB CSS)`],
-      ['lobby entry JS, gzipped', `${(b.lobby.jsGzip / 1024).toFixed(1)} KiB`],
-      ['drill time to first trial (throttled)', `${l.firstTrialMs} ms = ${l.ratio.toFixed(2)} x empty page (${l.emptyPageMs} ms)`],
-      ['VR head tracking + safety check per frame', `${(results.vrFrameCpu as { perFrameUs: number }).perFrameUs.toFixed(2)} µs (budget 1 ms)`],
-    ]),
-)
+console.log('\n' + table(printed))
+if (only) process.exit(0)
 mkdirSync(join(repoRoot, 'test/bench'), { recursive: true })
 writeFileSync(join(repoRoot, 'test/bench/results.json'), JSON.stringify(results, null, 2) + '\n')
 console.log('\nwrote test/bench/results.json')

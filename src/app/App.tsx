@@ -18,7 +18,7 @@ export function App() {
     case 'loading':
       return <p className="loading" role="status">{t('loading')}</p>
     case 'storage-problem':
-      return <StorageProblemScreen reason={screen.reason} />
+      return <StorageProblemScreen reason={screen.reason} kind={screen.kind} />
     case 'consent':
       return <ConsentScreen />
     case 'declined':

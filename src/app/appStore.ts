@@ -7,7 +7,7 @@ import { shareOrDownload } from '../export/shareFile.ts'
 import type { SessionBundle } from '../export/sessionBundle.ts'
 import type { ParamValues } from '../script/schema.ts'
 import { eraseDevice, type EraseReport } from '../storage/eraseDevice.ts'
-import { databaseName, describeStorageFailure, openIndexedDbStore } from '../storage/indexedDbStore.ts'
+import { databaseName, describeStorageFailure, openIndexedDbStore, type StorageUnavailableError } from '../storage/indexedDbStore.ts'
 import { createMemoryStore } from '../storage/memoryStore.ts'
 import { purgeExpiredSessions } from '../storage/retention.ts'
 import type { SessionMeta, SessionStore } from '../storage/sessionStore.ts'
@@ -19,7 +19,7 @@ import { useLanguage } from '../i18n/languageStore.ts'
 
 export type Screen =
   | { name: 'loading' }
-  | { name: 'storage-problem'; reason: string }
+  | { name: 'storage-problem'; reason: string; kind: StorageUnavailableError['reason'] }
   | { name: 'consent' }
   | { name: 'declined' }
   | { name: 'code' }
@@ -86,13 +86,19 @@ async function databaseExists(): Promise<boolean> {
   }
 }
 
+function storageProblem(cause: unknown): Screen {
+  const failure = describeStorageFailure(cause)
+  return { name: 'storage-problem', reason: failure.message, kind: failure.reason }
+}
+
 export async function boot(): Promise<void> {
+  set({ screen: { name: 'loading' } })
   set({ scenes: loadCatalog() })
   let exists: boolean
   try {
     exists = await databaseExists()
   } catch (cause) {
-    set({ screen: { name: 'storage-problem', reason: describeStorageFailure(cause).message } })
+    set({ screen: storageProblem(cause) })
     return
   }
   if (!exists) {
@@ -117,7 +123,7 @@ export async function boot(): Promise<void> {
     }
     set({ screen: { name: 'code' } })
   } catch (cause) {
-    set({ screen: { name: 'storage-problem', reason: describeStorageFailure(cause).message } })
+    set({ screen: storageProblem(cause) })
   }
 }
 
@@ -136,7 +142,7 @@ export async function giveConsent(): Promise<void> {
     set({ store, screen: { name: 'code' } })
     await refreshSessions()
   } catch (cause) {
-    set({ screen: { name: 'storage-problem', reason: describeStorageFailure(cause).message } })
+    set({ screen: storageProblem(cause) })
   }
 }
 

@@ -9,7 +9,7 @@ import { hashToUint32 } from '../engine/drill/seededRandom.ts'
 import { checkEnvelope } from '../engine/envelope.ts'
 import { createMachineRuntime, type RuntimeView } from '../engine/runtime.ts'
 import type { Language } from '../script/localized.ts'
-import { openIndexedDbStore } from '../storage/indexedDbStore.ts'
+import { openIndexedDbStore, StorageUnavailableError } from '../storage/indexedDbStore.ts'
 import type { SessionStore } from '../storage/sessionStore.ts'
 import type { BundledScene } from '../script/bundledScene.ts'
 import { drillInputFor } from '../drill/drillPlan.ts'
@@ -36,8 +36,13 @@ async function boot() {
   let store: SessionStore
   try {
     store = await openIndexedDbStore()
-  } catch {
-    messageScreen(root, t('storageProblemTitle'), [t('drillNeedsStorage')], [backLink()], language)
+  } catch (cause) {
+    // Blocked by another open tab: the session is still on the device, so trying again picks it up where it was.
+    if (cause instanceof StorageUnavailableError && cause.reason === 'blocked') {
+      const again = el('button', { type: 'button', className: 'primary big', textContent: t('tryAgain') })
+      again.addEventListener('click', () => void boot(), { once: true })
+      messageScreen(root, t('storageBlockedTitle'), [t('storageBlockedBody'), t('storageBlockedAdvice')], [again, backLink()], language)
+    } else messageScreen(root, t('storageProblemTitle'), [t('drillNeedsStorage')], [backLink()], language)
     return
   }
   const sessionId = query.get('session') ?? (await store.getSetting('activeSessionId'))

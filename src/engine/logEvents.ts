@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from '../script/zod.ts'
 
 /**
  * The research log's event types and the data each one carries. The engine writes only these; exports and

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from '../script/zod.ts'
 import { bundleFormat, bundleSchemaVersion } from './sessionBundle.ts'
 
 /**

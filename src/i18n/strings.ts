@@ -67,6 +67,10 @@ const nl = {
   exportNow: 'Bewaar nu een bestand',
   retry: 'Probeer opnieuw op te slaan',
   memoryOnly: 'Let op: er wordt niets bewaard op dit apparaat.',
+  storageBlockedTitle: 'Perspectief is nog ergens anders open',
+  storageBlockedBody: 'De app is nog open in een ander tabblad of venster. Daardoor kan hij hier niet opslaan.',
+  storageBlockedAdvice: 'Sluit het andere tabblad of venster en tik op Probeer opnieuw. Wat je al deed, is bewaard.',
+  tryAgain: 'Probeer opnieuw',
 
   settingsTitle: 'Instellingen',
   retentionLabel: 'Hoe lang bewaart de app gegevens?',
@@ -320,6 +324,10 @@ const en: Strings = {
   exportNow: 'Save a file now',
   retry: 'Try saving again',
   memoryOnly: 'Note: nothing is kept on this device.',
+  storageBlockedTitle: 'Perspectief is still open somewhere else',
+  storageBlockedBody: 'The app is still open in another tab or window. Because of that it cannot save here.',
+  storageBlockedAdvice: 'Close the other tab or window and tap Try again. What you did so far is kept.',
+  tryAgain: 'Try again',
 
   settingsTitle: 'Settings',
   retentionLabel: 'How long does the app keep data?',

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from './zod.ts'
 import { ScenarioScript } from './schema.ts'
 import { actionNames, guardNames } from './vocabulary.ts'
 

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from './zod.ts'
 
 /** Text shown to a client: Dutch first, English second. Both are required so no screen falls back silently. */
 export const Localized = z

@@ -1,4 +1,4 @@
-import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml'
+import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, visit, type Document } from 'yaml'
 import type { z } from 'zod'
 import { ScenarioScript } from './schema.ts'
 import type { SceneError } from './sceneError.ts'
@@ -59,7 +59,8 @@ function parseSceneUnsafe(text: string, file: string, options: ValidateOptions):
     // that would expand into a huge value: the "billion laughs" attack.
     const reason = cause instanceof Error ? cause.message : String(cause)
     const message = reason.startsWith('Excessive alias count') ? 'YAML aliases expand too far' : `YAML: ${reason}`
-    return { ok: false, errors: [{ file, path: [], message, hint: 'a scene needs few or no anchors (&name) and aliases (*name)' }] }
+    const pos = lineCounter.linePos(aliasOffset(doc, reason))
+    return { ok: false, errors: [{ file, path: [], line: pos.line, column: pos.col, message, hint: 'a scene needs few or no anchors (&name) and aliases (*name)' }] }
   }
   if (data === null || data === undefined) {
     return { ok: false, errors: [{ file, path: [], line: 1, column: 1, message: 'the scene file is empty', hint: 'start with "id: my-scene"' }] }
@@ -76,6 +77,21 @@ function parseSceneUnsafe(text: string, file: string, options: ValidateOptions):
   const errors = validateScript(parsed.data, file, options).map(locate)
   if (errors.length > 0) return { ok: false, errors }
   return { ok: true, script: parsed.data, errors: [] }
+}
+
+/** Where the alias that yaml refused starts: the one named in its message, else the first alias (0 if none). */
+function aliasOffset(doc: Document, reason: string): number {
+  const named = /: (\S+)$/.exec(reason)?.[1]
+  let first: number | undefined
+  let match: number | undefined
+  visit(doc, {
+    Alias(_key, node) {
+      const at = node.range?.[0]
+      first ??= at
+      if (match === undefined && node.source === named) match = at
+    },
+  })
+  return match ?? first ?? 0
 }
 
 function fromZodIssue(issue: z.core.$ZodIssue, file: string, data: unknown): SceneError[] {

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from './zod.ts'
 import { Localized } from './localized.ts'
 import { beatEvents } from './vocabulary.ts'
 

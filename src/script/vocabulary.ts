@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from './zod.ts'
 
 /**
  * The closed set of behaviour a scene may name. Scenes reference actions and guards by `type` with `params`;

@@ -41,6 +41,12 @@ export async function openIndexedDbStore(idb: IDBFactory = globalThis.indexedDB,
     // Opened on `idb` itself: idb's openDB would always use the global factory and ignore the one passed in.
     // An older version open elsewhere fires `blocked`; the timeout reports it.
     const request = idb.open(databaseName, databaseVersion)
+    let gaveUp = false
+    // A request that was blocked may still succeed once the other tab closes. Nobody is waiting for it by
+    // then, so its connection is closed at once: left open, it would block the next upgrade in turn.
+    request.addEventListener('success', () => {
+      if (gaveUp) request.result.close()
+    })
     request.addEventListener('upgradeneeded', (event) => {
       const database = request.result
       if (event.oldVersion < 1) {
@@ -54,7 +60,7 @@ export async function openIndexedDbStore(idb: IDBFactory = globalThis.indexedDB,
     db = await withTimeout(
       wrap(request) as Promise<IDBPDatabase<PerspectiefDB>>,
       timeoutMs,
-      () => new StorageUnavailableError('storage is blocked by another open Perspectief tab', 'blocked'),
+      () => ((gaveUp = true), new StorageUnavailableError('storage is blocked by another open Perspectief tab', 'blocked')),
     )
   } catch (cause) {
     throw describeStorageFailure(cause)

@@ -34,6 +34,7 @@ export function DeclinedScreen() {
   const t = useT()
   return (
     <Layout title={t('consentTitle')} showSettings={false}>
+      <ReadAloudButton text={t('consentDeclined')} />
       <p role="status">{t('consentDeclined')}</p>
       <button type="button" className="secondary" onClick={() => go({ name: 'consent' })}>
         {t('consentDeclinedAgain')}

@@ -5,6 +5,7 @@ import { retentionChoices } from '../storage/retention.ts'
 import { useLanguage } from '../i18n/languageStore.ts'
 import { useT } from '../i18n/useT.ts'
 import { Layout } from './Layout.tsx'
+import { ReadAloudButton } from './ReadAloudButton.tsx'
 import { SceneFileCheck } from './SceneFileCheck.tsx'
 
 export function SettingsScreen() {
@@ -21,6 +22,7 @@ export function SettingsScreen() {
 
   return (
     <Layout title={t('settingsTitle')}>
+      <ReadAloudButton text={[t('retentionLabel'), t('eraseTitle'), t('eraseExplain')].join('. ')} />
       <button type="button" className="secondary" onClick={() => go({ name: clientCode ? 'choose' : 'code' })}>
         {t('back')}
       </button>
@@ -92,6 +94,7 @@ export function ErasedScreen() {
   const r = screen.report
   return (
     <Layout title={t('eraseDone')} showSettings={false}>
+      <ReadAloudButton text={t('eraseDone')} />
       <p role="status" data-testid="erase-report">
         {t('eraseDetails', { sessions: r.sessions, events: r.events, databases: r.databases.length, caches: r.caches.length, workers: r.serviceWorkers })}
       </p>

@@ -8,6 +8,7 @@ import type { BundledScene } from '../script/bundledScene.ts'
 import type { Language } from '../script/localized.ts'
 import { createVoiceRecorder, type MicrophoneState } from '../audio/voiceRecorder.ts'
 import { ChildEyeWorld } from './ChildEyeWorld.tsx'
+import { ReadAloudButton } from '../ui/ReadAloudButton.tsx'
 import { emulationRequested, installEmulatorIfRequested } from './emulation.ts'
 import type { AvatarChoices } from './figures/avatarLook.ts'
 import { FutureSelfWorld } from './FutureSelfWorld.tsx'
@@ -130,6 +131,8 @@ export default function VrSession({ scene, view, language, send, avatar = null }
       </div>
       {!started && (
         <div className="vr-start">
+          <h1 className="vr-start-title">{scene.script.title[language]}</h1>
+          <ReadAloudButton text={w.intro} />
           <p>{w.intro}</p>
           {vrSupported === false && <p className="hint">{w.noHeadset}</p>}
           {microphone && (

@@ -75,7 +75,7 @@ export async function playDrill(page: Page, cdp: CDPSession, decide: Decide, sto
     if (screen.kind === 'done') return played
     if (screen.kind === 'intro') {
       memory.reversed = /andersom/.test(await page.locator('.drill-message').innerText())
-      const begin = page.getByRole('button', { name: 'Begin' })
+      const begin = page.getByRole('button', { name: /^(Begin|Start)$/ })
       await begin.click()
       // The intro stays until the tap is committed; do not mistake it for the next one.
       await begin.waitFor({ state: 'detached' })

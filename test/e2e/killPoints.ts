@@ -1,0 +1,147 @@
+import { chromium, expect, type BrowserContext, type CDPSession, type Page } from '@playwright/test'
+import { seededRandom } from '../../src/engine/drill/seededRandom.ts'
+import { chromiumArgs, chromiumPath, port } from './browser.ts'
+import { followRule, playDrill, startDrill } from './drillFlow.ts'
+import { nextDrillScreen } from './touch.ts'
+import { storedEvents, watchOrigins, type StoredEvent } from './fixtures.ts'
+
+/**
+ * Kill tests: a scene is run in a real browser profile and killed at seeded random points, either by crashing
+ * the page's renderer (CDP Page.crash) or by crashing the whole browser (CDP Browser.crash) and launching it
+ * again on the same profile. After each reopening, every event committed before the kill must still be there,
+ * once, in the same order, and the scene must go on.
+ *
+ * A scene is one KillTarget; a new scene (the future-self scene) is one more target and its list of positions.
+ */
+export interface KillTarget {
+  name: string
+  /** Where a kill may follow, in the order the scene reaches them (trial numbers, beat ids). */
+  positions: string[]
+  /** From a fresh profile to the running scene. */
+  start(page: Page): Promise<void>
+  /** Plays on until `position` is reached or passed. The page may have just been reopened. */
+  advanceTo(page: Page, position: string, cdp: CDPSession): Promise<void>
+  /** After a reopening: gets the scene running again where it was. */
+  resume(page: Page): Promise<void>
+}
+
+export type KillHow = 'page-crash' | 'browser-crash'
+export interface KillPoint {
+  position: string
+  /** How long the scene runs on by itself after reaching the position, before the kill. */
+  delayMs: number
+  how: KillHow
+}
+
+/** `count` distinct positions in scene order, each with a seeded delay and way of killing. */
+export function killPlan(seed: number, count: number, positions: readonly string[], maxDelayMs = 900): KillPoint[] {
+  const random = seededRandom(seed)
+  const chosen = new Set<number>()
+  while (chosen.size < Math.min(count, positions.length)) chosen.add(Math.floor(random() * positions.length))
+  return [...chosen]
+    .sort((a, b) => a - b)
+    .map((i) => ({ position: positions[i]!, delayMs: Math.round(random() * maxDelayMs), how: random() < 0.5 ? 'page-crash' : 'browser-crash' }))
+}
+
+/** No event lost, none twice, numbered without a gap. */
+export function expectNothingLost(after: StoredEvent[], before: StoredEvent[], where: string) {
+  expect(after.slice(0, before.length), `${where}: committed events changed`).toEqual(before)
+  const keys = after.map((e) => `${e.sessionId}:${e.seq}`)
+  expect(new Set(keys).size, `${where}: duplicate events`).toBe(keys.length)
+  const bySession = new Map<string, number[]>()
+  for (const e of after) bySession.set(e.sessionId, [...(bySession.get(e.sessionId) ?? []), e.seq])
+  for (const [session, seqs] of bySession) expect(seqs, `${where}: gap in ${session}`).toEqual(seqs.map((_, i) => i + 1))
+}
+
+/** One browser on one profile, with every request checked against the app's origin. */
+export async function launchProfile(profile: string) {
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: chromiumPath,
+    args: chromiumArgs,
+    baseURL: `http://localhost:${port}`,
+    viewport: { width: 412, height: 839 },
+    deviceScaleFactor: 2.625,
+    isMobile: true,
+    hasTouch: true,
+  })
+  const foreign = watchOrigins(context)
+  const page = context.pages()[0] ?? (await context.newPage())
+  return { context, page, foreign }
+}
+
+/** Kills as `how` says and returns a live page on the same profile (a new browser for a browser crash). */
+export async function kill(how: KillHow, context: BrowserContext, page: Page, relaunch: () => Promise<{ context: BrowserContext; page: Page; foreign: string[] }>) {
+  const cdp = await context.newCDPSession(page)
+  if (how === 'page-crash') {
+    const crashed = page.waitForEvent('crash')
+    cdp.send('Page.crash').catch(() => {}) // never answers: the renderer is gone
+    await crashed
+    return { context, page: await context.newPage(), relaunched: null }
+  }
+  const closed = new Promise<void>((resolve) => context.once('close', () => resolve()))
+  cdp.send('Browser.crash').catch(() => {}) // the whole browser process goes, as when a phone kills it
+  await closed
+  const next = await relaunch()
+  return { context: next.context, page: next.page, relaunched: next }
+}
+
+// ---- The scenes ----
+
+const drillTrials = 28
+
+async function trialsStored(page: Page) {
+  return (await storedEvents(page)).filter((e) => e.type === 'drill.trial').length
+}
+
+export const drillTarget: KillTarget = {
+  name: 'drill',
+  positions: Array.from({ length: drillTrials - 1 }, (_, i) => String(i + 1)),
+  async start(page) {
+    await startDrill(page, { code: 'KD77', query: '?speed=3', trainingTrials: 20, assessmentBlock: false })
+  },
+  async advanceTo(page, position, cdp) {
+    while ((await trialsStored(page)) < Number(position)) await playDrill(page, cdp, followRule, 1)
+  },
+  async resume(page) {
+    await page.goto('/?speed=3')
+    await page.waitForURL(/drill\.html/)
+    await nextDrillScreen(page, null)
+  },
+}
+
+type VrHook = { beat: string }
+const vrBeat = (page: Page) => page.evaluate(() => (window as unknown as { __perspectiefVr?: VrHook }).__perspectiefVr?.beat ?? null)
+
+async function enterVr(page: Page) {
+  await page.getByRole('button', { name: 'Start in de VR-bril' }).click()
+  await page.waitForFunction(() => (window as unknown as { __iwer?: { activeSession?: unknown } }).__iwer?.activeSession !== undefined)
+  await page.waitForFunction(() => (window as unknown as { __perspectiefVr?: unknown }).__perspectiefVr !== undefined)
+}
+
+/** The beats of the child's-eye scene that go on by themselves (cue ended, deadline), in order. */
+const childEyeBeats = ['intro', 'father-home', 'mother-confronts', 'father-answers', 'mother-smells-drink', 'baby-cries', 'threat-to-leave', 'father-threatens', 'glass-breaks', 'the-blow', 'silence', 'mother-comes-in', 'reflect-intro']
+
+export const childEyeTarget: KillTarget = {
+  name: "child's eye (VR)",
+  positions: childEyeBeats,
+  async start(page) {
+    await page.goto('/?speed=10&xr=emulate')
+    await page.getByRole('button', { name: 'Ik snap het en doe mee' }).click()
+    await page.getByLabel('Code').fill('KV88')
+    await page.getByRole('button', { name: 'Verder' }).click()
+    await page.getByRole('button', { name: /^Door de ogen van Joris/ }).click()
+    await page.getByRole('group', { name: 'Hoeveel zie je?' }).getByRole('button', { name: /^Alles/ }).click()
+    await page.getByRole('button', { name: 'Begin' }).click()
+    await enterVr(page)
+  },
+  async advanceTo(page, position) {
+    const target = childEyeBeats.indexOf(position)
+    const order = [...childEyeBeats, 'ask-feeling']
+    await expect.poll(async () => order.indexOf((await vrBeat(page)) ?? ''), { timeout: 60_000, intervals: [40] }).toBeGreaterThanOrEqual(target)
+  },
+  async resume(page) {
+    await page.goto('/?speed=10&xr=emulate')
+    await expect(page.getByTestId('beat')).toBeVisible()
+    await enterVr(page)
+  },
+}

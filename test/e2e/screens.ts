@@ -1,0 +1,288 @@
+import { expect, type BrowserContext, type Page } from '@playwright/test'
+import { followRule, playDrill } from './drillFlow.ts'
+
+/**
+ * Every 2D screen a client or trainer can see, and how to get there. The accessibility tests run over this list
+ * in both languages; a new screen (the debrief view, the future-self scene's start) is one more entry.
+ *
+ * Screens are reached in Dutch (the labels the flow clicks are Dutch) and switched to English where the app
+ * allows it: live through the language button in the lobby, before "Begin" for the pages that start from there.
+ */
+export type Language = 'nl' | 'en'
+
+export interface AppScreen {
+  name: string
+  /** Brings `page` (a fresh one) to the screen, in `language`, and waits until it shows. */
+  open(page: Page, language: Language, context: BrowserContext): Promise<void>
+  /** The screen asks or tells the client something, so it must offer to read it aloud. */
+  prompt: boolean
+}
+
+/** The lobby's language button: the screen stays, its words change. */
+export async function switchLanguage(page: Page, language: Language) {
+  if (language === 'nl') return
+  await page.getByRole('button', { name: 'English' }).click()
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en')
+}
+
+async function consented(page: Page, query = '?speed=50') {
+  await page.goto(`/${query}`)
+  await page.getByRole('button', { name: 'Ik snap het en doe mee' }).click()
+  await expect(page.getByLabel('Code')).toBeVisible()
+}
+
+async function chose(page: Page, code: string, query?: string) {
+  await consented(page, query)
+  await page.getByLabel('Code').fill(code)
+  await page.getByRole('button', { name: 'Verder' }).click()
+  await expect(page.getByRole('heading', { name: 'Wat ga je doen?' })).toBeVisible()
+}
+
+/** The check-in questionnaire up to one of its beats, then in `language`. */
+function checkInBeat(name: string, beat: string, answers: (page: Page) => Promise<void> = async () => {}): AppScreen {
+  return {
+    name,
+    prompt: true,
+    async open(page, language) {
+      await chose(page, 'AX11')
+      await page.getByRole('button', { name: /Hoe gaat het\?/ }).click()
+      await page.getByRole('button', { name: 'Begin' }).click()
+      await expect(page.getByTestId('beat')).toHaveAttribute('data-beat', 'welcome')
+      await answers(page)
+      await expect(page.getByTestId('beat')).toHaveAttribute('data-beat', beat)
+      await switchLanguage(page, language)
+    },
+  }
+}
+
+const verder = (page: Page) => page.getByRole('button', { name: 'Verder' }).click()
+async function pick(page: Page, label: string | RegExp, next: string) {
+  await page.getByRole('radio', { name: label }).click()
+  await verder(page)
+  await expect(page.getByTestId('beat')).toHaveAttribute('data-beat', next)
+}
+
+/** The drill page, started from the lobby in `language` (the lobby hands the language over). */
+async function drillPage(page: Page, language: Language, code: string) {
+  await chose(page, code, '?speed=3')
+  await page.getByRole('button', { name: /Drank wegvegen/ }).click()
+  await page.getByRole('group', { name: /Eerst een meetblok/ }).getByRole('button', { name: 'Nee' }).click()
+  await page.getByRole('spinbutton', { name: 'Aantal plaatjes training' }).fill('20')
+  await switchLanguage(page, language)
+  await page.getByRole('button', { name: /^(Begin|Start)$/ }).click()
+  await page.waitForURL(/drill\.html/)
+}
+
+/** Makes every IndexedDB open fail the way a browser that refuses storage does. */
+async function refuseStorage(page: Page) {
+  await page.addInitScript(() => {
+    IDBFactory.prototype.open = function () {
+      throw new DOMException('The user denied permission to access the database.', 'InvalidStateError')
+    }
+  })
+}
+
+const sceneFile = ['id: broken', 'version: 1', 'kind: questionnaire', 'title: { nl: "Kapot", en: "Broken" }', 'beats:', '  - id: start', '    say: line.nowhere', '    next: { on: continue, to: nergens }', ''].join('\n')
+
+export const lobbyScreens: AppScreen[] = [
+  {
+    name: 'consent',
+    prompt: true,
+    async open(page, language) {
+      await page.goto('/')
+      await expect(page.getByRole('heading', { name: 'Voordat je begint' })).toBeVisible()
+      await switchLanguage(page, language)
+    },
+  },
+  {
+    name: 'declined',
+    prompt: true,
+    async open(page, language) {
+      await page.goto('/')
+      await page.getByRole('button', { name: 'Nee, liever niet' }).click()
+      await expect(page.getByRole('status')).toContainText('Er is niets bewaard')
+      await switchLanguage(page, language)
+    },
+  },
+  {
+    name: 'client code',
+    prompt: true,
+    async open(page, language) {
+      await consented(page)
+      await switchLanguage(page, language)
+    },
+  },
+  {
+    name: 'client code with an error',
+    prompt: true,
+    async open(page, language) {
+      await consented(page)
+      await page.getByLabel('Code').fill('Jan de Vries')
+      await verder(page)
+      await expect(page.getByRole('alert')).toBeVisible()
+      await switchLanguage(page, language)
+    },
+  },
+  {
+    name: 'choose',
+    prompt: true,
+    async open(page, language) {
+      await chose(page, 'AX12')
+      await switchLanguage(page, language)
+    },
+  },
+  ...[
+    ['params (check-in)', /Hoe gaat het\?/],
+    ['params (drill)', /Drank wegvegen/],
+    ['params (child-eye)', /^Door de ogen van Joris/],
+  ].map(
+    ([name, scene]): AppScreen => ({
+      name: name as string,
+      prompt: true,
+      async open(page, language) {
+        await chose(page, 'AX13')
+        await page.getByRole('button', { name: scene as RegExp }).click()
+        await expect(page.getByRole('button', { name: 'Begin' })).toBeVisible()
+        await switchLanguage(page, language)
+      },
+    }),
+  ),
+  checkInBeat('questionnaire: a line to read', 'welcome'),
+  checkInBeat('questionnaire: likert item', 'ask-mood', verder),
+  checkInBeat('questionnaire: choice item', 'ask-sleep', async (page) => (await verder(page), await pick(page, /^3$/, 'ask-sleep'))),
+  checkInBeat('questionnaire: text item', 'ask-hard-part', async (page) => (await verder(page), await pick(page, /^3$/, 'ask-sleep'), await pick(page, 'Goed', 'ask-hard-part'))),
+  checkInBeat('questionnaire: slider item', 'ask-stress', async (page) => {
+    await verder(page)
+    await pick(page, /^3$/, 'ask-sleep')
+    await pick(page, 'Goed', 'ask-hard-part')
+    await page.getByRole('textbox').fill('werk')
+    await verder(page)
+  }),
+  {
+    name: 'questionnaire: done',
+    prompt: true,
+    async open(page, language) {
+      await checkInBeat('', 'ask-stress', async (p) => {
+        await verder(p)
+        await pick(p, /^3$/, 'ask-sleep')
+        await pick(p, 'Goed', 'ask-hard-part')
+        await p.getByRole('textbox').fill('werk')
+        await verder(p)
+      }).open(page, 'nl', undefined as never)
+      await page.getByRole('slider').fill('2')
+      await verder(page)
+      await pick(page, 'Nee', 'thanks')
+      await expect(page.getByRole('heading', { name: 'Klaar!' })).toBeVisible()
+      await switchLanguage(page, language)
+    },
+  },
+  {
+    name: 'settings',
+    prompt: true,
+    async open(page, language) {
+      await chose(page, 'AX14')
+      await page.getByRole('button', { name: 'Instellingen' }).click()
+      await expect(page.getByRole('heading', { name: 'Instellingen' })).toBeVisible()
+      await switchLanguage(page, language)
+    },
+  },
+  {
+    name: 'scene file check with errors',
+    prompt: true,
+    async open(page, language) {
+      await chose(page, 'AX15')
+      await page.getByRole('button', { name: 'Instellingen' }).click()
+      await page.getByTestId('scene-file').setInputFiles({ name: 'kapot.yaml', mimeType: 'text/yaml', buffer: Buffer.from(sceneFile) })
+      await expect(page.locator('[data-file="kapot.yaml"]')).toHaveAttribute('data-ok', 'false')
+      await switchLanguage(page, language)
+    },
+  },
+  {
+    name: 'erased',
+    prompt: true,
+    async open(page, language) {
+      await chose(page, 'AX16')
+      await page.getByRole('button', { name: 'Instellingen' }).click()
+      await page.getByRole('button', { name: 'Wis alles op dit apparaat' }).click()
+      await page.getByRole('button', { name: 'Ja, wis alles' }).click()
+      await expect(page.getByTestId('erase-report')).toBeVisible()
+      await switchLanguage(page, language)
+    },
+  },
+  {
+    name: 'own photos',
+    prompt: true,
+    async open(page, language) {
+      await chose(page, 'AX17')
+      await page.getByRole('button', { name: "Mijn eigen foto's" }).click()
+      await expect(page.getByTestId('photo-count')).toBeVisible()
+      await switchLanguage(page, language)
+    },
+  },
+  {
+    name: 'storage problem',
+    prompt: true,
+    async open(page, language) {
+      await refuseStorage(page)
+      await page.goto('/')
+      await page.getByRole('button', { name: 'Ik snap het en doe mee' }).click()
+      await expect(page.getByRole('heading', { name: 'Opslaan lukt niet' })).toBeVisible()
+      await switchLanguage(page, language)
+    },
+  },
+]
+
+export const drillScreens: AppScreen[] = [
+  {
+    name: 'drill: instructions',
+    prompt: true,
+    async open(page, language) {
+      await drillPage(page, language, 'AX21')
+      await expect(page.getByRole('button', { name: /^(Begin|Start)$/ })).toBeVisible()
+    },
+  },
+  {
+    name: 'drill: trial',
+    // A picture to swipe: no words on it but the progress, which a screen reader announces.
+    prompt: false,
+    async open(page, language) {
+      await drillPage(page, language, 'AX22')
+      await page.getByRole('button', { name: /^(Begin|Start)$/ }).click()
+      await expect(page.locator('.stimulus-frame[data-onset]')).toBeVisible()
+    },
+  },
+  {
+    name: 'drill: done',
+    prompt: true,
+    async open(page, language, context) {
+      await drillPage(page, language, 'AX23')
+      await playDrill(page, await context.newCDPSession(page), followRule)
+      await expect(page.getByTestId('drill-done')).toBeVisible()
+    },
+  },
+  {
+    name: 'drill: no session to go on with',
+    prompt: true,
+    async open(page, language) {
+      await page.goto(`/drill.html${language === 'en' ? '?lang=en' : ''}`)
+      await expect(page.locator('.drill-message')).toBeVisible()
+    },
+  },
+]
+
+export const vrScreens: AppScreen[] = [
+  {
+    name: "VR child's-eye: 2D start screen",
+    prompt: true,
+    async open(page, language) {
+      await chose(page, 'AX31', '?speed=10')
+      await page.getByRole('button', { name: /^Door de ogen van Joris/ }).click()
+      await switchLanguage(page, language)
+      await page.getByRole('button', { name: /^(Begin|Start)$/ }).click()
+      await expect(page.locator('.vr-start')).toBeVisible()
+      await expect(page.locator('.vr-start button:not([disabled])').first()).toBeVisible({ timeout: 20_000 })
+    },
+  },
+]
+
+export const allScreens: AppScreen[] = [...lobbyScreens, ...drillScreens, ...vrScreens]
