@@ -68,13 +68,16 @@ export function ImportPanel() {
       )}
 
       {messages.length > 0 && (
-        <ul className="file-messages" role="log" aria-live="polite" data-testid="file-messages">
-          {messages.map((m) => (
-            <li key={m.id} className={m.outcome} data-outcome={m.outcome} data-code={m.code ?? ''}>
-              {describe(m)}
-            </li>
-          ))}
-        </ul>
+        // The live region wraps the list: a role on the <ul> itself would take away its list semantics.
+        <div role="log" aria-live="polite">
+          <ul className="file-messages" data-testid="file-messages">
+            {messages.map((m) => (
+              <li key={m.id} className={m.outcome} data-outcome={m.outcome} data-code={m.code ?? ''}>
+                {describe(m)}
+              </li>
+            ))}
+          </ul>
+        </div>
       )}
     </section>
   )

@@ -8,6 +8,8 @@ export function PlotFigure({ title, note, build, testId }: { title: string; note
   const holder = useRef<HTMLDivElement>(null)
   useEffect(() => {
     const chart = build()
+    // Plot names its mark groups with aria-label; a plain <g> may not carry one unless it is given a role.
+    for (const g of chart.querySelectorAll('g[aria-label]')) g.setAttribute('role', 'group')
     holder.current?.replaceChildren(chart)
     return () => chart.remove()
   }, [build])

@@ -1,4 +1,5 @@
 import { expect, type BrowserContext, type Page } from '@playwright/test'
+import { childEyeBundle, drillBundle, followUpBundle, questionnaireBundle } from '../fixtures/sampleBundles.ts'
 import { followRule, playDrill } from './drillFlow.ts'
 
 /**
@@ -135,6 +136,7 @@ export const lobbyScreens: AppScreen[] = [
     ['params (check-in)', /Hoe gaat het\?/],
     ['params (drill)', /Drank wegvegen/],
     ['params (child-eye)', /^Door de ogen van Joris/],
+    ['params (future-self)', /^Ontmoet jezelf, later/],
   ].map(
     ([name, scene]): AppScreen => ({
       name: name as string,
@@ -285,4 +287,50 @@ export const vrScreens: AppScreen[] = [
   },
 ]
 
-export const allScreens: AppScreen[] = [...lobbyScreens, ...drillScreens, ...vrScreens]
+/** The avatar builder and the meeting's start screen (where the microphone is asked for) of the future-self scene. */
+async function futureSelfAvatar(page: Page, language: Language) {
+  await chose(page, 'AX41', '?speed=10')
+  await page.getByRole('button', { name: /^Ontmoet jezelf, later/ }).click()
+  await switchLanguage(page, language)
+  await page.getByRole('button', { name: /^(Begin|Start)$/ }).click()
+  await expect(page.getByTestId('avatar-canvas')).toBeVisible()
+}
+
+export const futureSelfScreens: AppScreen[] = [
+  { name: 'future self: avatar builder', prompt: true, open: (page, language) => futureSelfAvatar(page, language) },
+  {
+    name: 'future self: 2D start screen',
+    prompt: true,
+    async open(page, language) {
+      await futureSelfAvatar(page, language)
+      await page.getByRole('button', { name: /^(Klaar, begin|Done, start)$/ }).click()
+      await expect(page.locator('.vr-start')).toBeVisible()
+      await expect(page.getByTestId('microphone-state')).toBeVisible()
+      await expect(page.locator('.vr-start button:not([disabled])').first()).toBeVisible({ timeout: 20_000 })
+    },
+  },
+]
+
+/** The trainer's debrief page, empty and with a questionnaire session opened. */
+export const debriefScreens: AppScreen[] = [
+  {
+    name: 'debrief: empty',
+    prompt: false,
+    async open(page, language) {
+      await page.goto(`/debrief.html${language === 'en' ? '?lang=en' : ''}`)
+      await expect(page.getByTestId('import-input')).toBeAttached()
+    },
+  },
+  {
+    name: 'debrief: a client with drill, VR and follow-up sessions',
+    prompt: false,
+    async open(page, language) {
+      await page.goto(`/debrief.html${language === 'en' ? '?lang=en' : ''}`)
+      const files = [drillBundle(40), childEyeBundle(), followUpBundle(), questionnaireBundle()].map((b, i) => ({ name: `s${i}.json`, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(b)) }))
+      await page.getByTestId('import-input').setInputFiles(files)
+      await expect(page.getByTestId('session-report')).toHaveCount(4)
+    },
+  },
+]
+
+export const allScreens: AppScreen[] = [...lobbyScreens, ...drillScreens, ...vrScreens, ...futureSelfScreens, ...debriefScreens]
