@@ -1,16 +1,17 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { childEyeTarget, drillTarget, expectNothingLost, kill, killPlan, launchProfile, type KillTarget } from './killPoints.ts'
+import { childEyeTarget, drillTarget, futureSelfTarget, expectNothingLost, kill, killPlan, launchProfile, type KillTarget } from './killPoints.ts'
 import { expect, storedEvents, test } from './fixtures.ts'
 
 /**
  * Seeded random kill points across each scene (killPoints.ts). The same seed gives the same points every run;
- * change a seed to explore other points. The future-self scene joins with its own target and 6 points.
+ * change a seed to explore other points. 7 + 7 + 6 = 20 kill points across the drill and both VR scenes.
  */
 const plans: { target: KillTarget; seed: number; points: number }[] = [
   { target: drillTarget, seed: 20261128, points: 7 },
   { target: childEyeTarget, seed: 20261129, points: 7 },
+  { target: futureSelfTarget, seed: 20261130, points: 6 },
 ]
 
 for (const { target, seed, points } of plans) {

@@ -145,3 +145,72 @@ export const childEyeTarget: KillTarget = {
     await enterVr(page)
   },
 }
+
+/**
+ * The future-self meeting with one round, answered by choices (a kill browser has no microphone). The positions are
+ * the beats in the order a run reaches them; advancing answers whatever the beat asks with the first option.
+ */
+const futureSelfBeats = [
+  'welcome', 'mirror-move', 'before-questions', 'vivid-before', 'similar-before', 'connected-before', 'liking-before', 'circles-before',
+  'meet', 'greet-changed', 'choose-theme', 'ask-1-money', 'answer-1', 'swap-1', 'hear-answer-1', 'reply-1', 'swap-back-1', 'hear-reply-1',
+  'choose-message', 'message-keep-going', 'after-questions', 'vivid-after', 'similar-after', 'connected-after', 'liking-after', 'circles-after',
+]
+const futureSelfAnswers: Record<string, string> = {
+  'choose-theme': 'theme:money',
+  'answer-1': 'answer-1:so-so',
+  'reply-1': 'reply-1:small-steps',
+  'choose-message': 'message:keep-going',
+}
+
+async function selectVrButton(page: Page, id: string) {
+  const at = await page.evaluate((b) => (window as unknown as { __perspectiefVr: { buttons(): Record<string, [number, number, number]> } }).__perspectiefVr.buttons()[b] ?? null, id)
+  if (!at) return false
+  const target = await page.evaluate((p) => (window as unknown as { __perspectiefVr: { toReference(p: [number, number, number]): [number, number, number] } }).__perspectiefVr.toReference(p), at)
+  await page.evaluate(
+    async ([t]) => {
+      const remote = (window as unknown as { __iwer: { remote: { dispatch(a: string, p: unknown): Promise<unknown> } } }).__iwer.remote
+      await remote.dispatch('look_at', { device: 'controller-right', target: { x: t[0], y: t[1], z: t[2] } })
+      await remote.dispatch('select', { device: 'controller-right' })
+    },
+    [target] as const,
+  )
+  return true
+}
+
+export const futureSelfTarget: KillTarget = {
+  name: 'future self (VR)',
+  positions: futureSelfBeats.slice(0, -1),
+  async start(page) {
+    await page.goto('/?speed=10&xr=emulate')
+    await page.getByRole('button', { name: 'Ik snap het en doe mee' }).click()
+    await page.getByLabel('Code').fill('KF99')
+    await page.getByRole('button', { name: 'Verder' }).click()
+    await page.getByRole('button', { name: /^Ontmoet jezelf, later/ }).click()
+    await page.getByRole('group', { name: 'Aantal rondes' }).getByRole('button', { name: '1', exact: true }).click()
+    await page.getByRole('button', { name: 'Begin' }).click()
+    await page.getByRole('button', { name: 'Klaar, begin' }).click()
+    await enterVr(page)
+  },
+  async advanceTo(page, position) {
+    const target = futureSelfBeats.indexOf(position)
+    const order = [...futureSelfBeats, 'thanks']
+    await expect
+      .poll(
+        async () => {
+          const beat = (await vrBeat(page)) ?? ''
+          if (order.indexOf(beat) >= target) return true
+          // A question waits for the client: answer it (the first option, or the middle of a scale).
+          const answer = futureSelfAnswers[beat] ?? (/-(before|after)$/.test(beat) ? `${beat}:4` : null)
+          if (answer) await selectVrButton(page, answer)
+          return false
+        },
+        { timeout: 90_000, intervals: [150] },
+      )
+      .toBe(true)
+  },
+  async resume(page) {
+    await page.goto('/?speed=10&xr=emulate')
+    await expect(page.getByTestId('beat')).toBeVisible()
+    await enterVr(page)
+  },
+}
