@@ -277,6 +277,83 @@ async function vrFrameCpu() {
   return { frames, perFrameUs: perFrameMs * 1000, budgetShare: perFrameMs / 1 }
 }
 
+/**
+ * Draw calls and triangles per beat of a VR scene, as the left eye sees it in an emulated Quest 3 (IWER, test build),
+ * played through by an autoplayer that picks the first button of every question. The scene's own counts (the
+ * renderer's info after each frame, per eye) are read from the test hook at the end.
+ */
+async function vrScene(scene: RegExp, setup: (p: Page) => Promise<void>) {
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs })
+  const page = await browser.newPage({ viewport: { width: 1024, height: 768 } })
+  await page.goto(`${origin}/?speed=10&xr=emulate`)
+  await page.getByRole('button', { name: 'Ik snap het en doe mee' }).click()
+  await page.getByLabel('Code').fill('BENCH3')
+  await page.getByRole('button', { name: 'Verder' }).click()
+  await page.getByRole('button', { name: scene }).click()
+  await setup(page)
+  await page.getByRole('button', { name: 'Start in de VR-bril' }).click()
+  await page.waitForFunction(() => (window as unknown as { __iwer?: { activeSession?: unknown } }).__iwer?.activeSession !== undefined)
+  await page.waitForFunction(() => (window as unknown as { __perspectiefVr?: unknown }).__perspectiefVr !== undefined)
+  // Given as text: a function would be transformed by tsx, whose helpers do not exist in the page.
+  const autoplay = `(async () => {
+    const hook = window.__perspectiefVr
+    const ids = Object.keys(hook.buttons()).filter((id) => id.includes(':') && !id.endsWith(':done-talking'))
+    if (ids.length === 0) return false
+    const p = hook.toReference(hook.buttons()[ids[0]])
+    await window.__iwer.remote.dispatch('look_at', { device: 'controller-right', target: { x: p[0], y: p[1], z: p[2] } })
+    await window.__iwer.remote.dispatch('select', { device: 'controller-right' })
+    return true
+  })()`
+  const deadline = Date.now() + 180_000
+  while (!(await page.getByTestId('vr-done').isVisible())) {
+    if (Date.now() > deadline) throw new Error('the VR scene did not finish')
+    await page.evaluate(autoplay)
+    await page.waitForTimeout(250)
+  }
+  const stats = (await page.evaluate('window.__perspectiefVr.renderStats')) as Record<string, { calls: number; triangles: number }>
+  await browser.close()
+  const beats = Object.entries(stats)
+  const worst = beats.reduce((a, [beat, s]) => (s.calls > a.calls || (s.calls === a.calls && s.triangles > a.triangles) ? { beat, ...s } : a), { beat: '', calls: 0, triangles: 0 })
+  return { beats: stats, beatCount: beats.length, worst, maxTriangles: Math.max(...beats.map(([, s]) => s.triangles)), withinBudget: beats.every(([, s]) => s.calls <= 60 && s.triangles <= 100_000) }
+}
+
+async function until(done: () => Promise<boolean>, timeoutMs = 300_000) {
+  const deadline = Date.now() + timeoutMs
+  while (!(await done())) {
+    if (Date.now() > deadline) throw new Error('timed out')
+    await new Promise((r) => setTimeout(r, 50))
+  }
+}
+
+/** The debrief importing 200 session files at once (20 clients × 10 drill sessions of 100 trials), until all are shown. */
+async function debriefImport() {
+  const { drillBundle } = await import('../test/fixtures/sampleBundles.ts')
+  const files = Array.from({ length: 200 }, (_, i) => {
+    const bundle = drillBundle({ trials: 100, session: (i % 10) + 1, clientCode: `DB${String(Math.floor(i / 10)).padStart(2, '0')}`, alcoholPullShift: (i % 7) * 5 })
+    return { name: `session-${i}.json`, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bundle)) }
+  })
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs })
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
+  const runs: { importedMs: number; shownMs: number }[] = []
+  for (let run = 0; run < 3; run++) {
+    await page.goto(`${origin}/debrief.html`)
+    await page.getByTestId('import-input').waitFor({ state: 'attached' })
+    const start = Date.now()
+    await page.getByTestId('import-input').setInputFiles(files)
+    // Polled from outside: the page's CSP forbids the eval that waitForFunction would need. Every file is answered,
+    // added or refused; all must be added.
+    await until(async () => (await page.locator('[data-testid="file-messages"] li').count()) >= files.length)
+    const importedMs = Date.now() - start
+    const refused = await page.locator('[data-testid="file-messages"] li[data-outcome="refused"]').allTextContents()
+    if (refused.length > 0) throw new Error(`the debrief refused ${refused.length} files: ${refused[0]}`)
+    await until(async () => (await page.locator('[data-testid="session-report"]').count()) === files.length)
+    runs.push({ importedMs, shownMs: Date.now() - start })
+  }
+  await browser.close()
+  const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
+  return { files: files.length, megabytes: files.reduce((n, f) => n + f.buffer.length, 0) / 2 ** 20, importedMs: median(runs.map((r) => r.importedMs)), shownMs: median(runs.map((r) => r.shownMs)), runs }
+}
+
 function table(rows: [string, string][]) {
   const width = Math.max(...rows.map(([k]) => k.length))
   return rows.map(([k, v]) => `${k.padEnd(width)}  ${v}`).join('\n')
@@ -346,6 +423,31 @@ const measures: Measure[] = [
     run: () => exportTime(sample!),
     rows: (e) => [['export of a 10,000-trial session (JSON + CSV)', `${ms(e.medianMs, 0)} (median of ${e.runs.length}; ${(e.bytes.json / 2 ** 20).toFixed(1)} MiB JSON, ${(e.bytes.csv / 2 ** 20).toFixed(1)} MiB CSV)`]],
   },
+  {
+    key: 'debriefImport',
+    run: () => debriefImport(),
+    rows: (d) => [['debrief import of 200 session files', `${ms(d.importedMs, 0)} to read and check all (${d.megabytes.toFixed(1)} MiB), ${ms(d.shownMs, 0)} until all 200 reports are on screen (median of ${d.runs.length})`]],
+  },
+  ...(
+    [
+      ['vrChildEye', "child's-eye", /^Door de ogen van Joris/, async (p: Page) => {
+        await p.getByRole('group', { name: 'Hoeveel zie je?' }).getByRole('button', { name: /^Alles/ }).click()
+        await p.getByRole('group', { name: /Oudere zus of broer/ }).getByRole('button', { name: 'Ja' }).click()
+        await p.getByRole('button', { name: 'Begin' }).click()
+      }],
+      ['vrFutureSelf', 'future-self', /^Ontmoet jezelf, later/, async (p: Page) => {
+        await p.getByRole('group', { name: 'Aantal rondes' }).getByRole('button', { name: '3', exact: true }).click()
+        await p.getByRole('button', { name: 'Begin' }).click()
+        await p.getByRole('button', { name: 'Klaar, begin' }).click()
+      }],
+    ] as const
+  ).map(
+    ([key, name, scene, setup]): Measure => ({
+      key,
+      run: () => vrScene(scene, setup),
+      rows: (v) => [[`VR ${name}: draw calls / triangles, worst beat per eye`, `${v.worst.calls} / ${v.worst.triangles.toLocaleString('en')} (${v.worst.beat}); max triangles ${v.maxTriangles.toLocaleString('en')}; ${v.beatCount} beats, ${v.withinBudget ? 'all' : 'NOT all'} within 60 / 100k`]],
+    }),
+  ),
   {
     key: 'vrFrameCpu',
     run: () => vrFrameCpu(),

@@ -44,25 +44,40 @@ function say(message: Omit<FileMessage, 'id'>) {
   set({ messages: [...get().messages, { id: nextId++, ...message }] })
 }
 
+function refusal(file: string, error: unknown): Omit<FileMessage, 'id'> {
+  if (error instanceof FileProblem) return { file, outcome: 'refused', code: error.code, facts: error.facts, detail: error.message }
+  return { file, outcome: 'refused', code: 'unreadable', detail: error instanceof Error ? error.message : String(error) }
+}
+
 function refuse(file: string, error: unknown) {
-  if (error instanceof FileProblem) say({ file, outcome: 'refused', code: error.code, facts: error.facts, detail: error.message })
-  else say({ file, outcome: 'refused', code: 'unreadable', detail: error instanceof Error ? error.message : String(error) })
+  say(refusal(file, error))
+}
+
+/** The problem with adding this bundle to the sessions already open (or about to be), or null when it is new. */
+function duplicateOf(bundle: SessionBundle, open: readonly { key: string; fileName: string }[]): FileProblem | null {
+  const first = open.find((s) => s.key === sessionKey(bundle))
+  return first ? new FileProblem('duplicate', `same session as ${first.fileName}`, { other: first.fileName }) : null
 }
 
 async function add(fileName: string, bundle: SessionBundle) {
-  const key = sessionKey(bundle)
-  if (get().sessions.some((s) => s.key === key)) {
-    const first = get().sessions.find((s) => s.key === key)!
-    throw new FileProblem('duplicate', `same session as ${first.fileName}`, { other: first.fileName })
-  }
-  const session = { key, fileName, bundle }
+  const problem = duplicateOf(bundle, get().sessions)
+  if (problem) throw problem
+  const session = { key: sessionKey(bundle), fileName, bundle }
   set({ sessions: [...get().sessions, session] })
   if (get().kept) await keep([session])
   say({ file: fileName, outcome: 'added', clientCode: bundle.session.clientCode })
 }
 
+/**
+ * Reads every file, then shows them all at once: one update for the whole drop, so two hundred files do not redraw
+ * the report (and its charts) two hundred times.
+ */
 export async function importFiles(files: readonly File[]): Promise<void> {
   set({ busy: true })
+  const added: KeptSession[] = []
+  const pending: PendingFile[] = []
+  const messages: FileMessage[] = []
+  const note = (message: Omit<FileMessage, 'id'>) => messages.push({ id: nextId++, ...message })
   try {
     for (const file of files) {
       try {
@@ -74,14 +89,19 @@ export async function importFiles(files: readonly File[]): Promise<void> {
           })
         }
         const read = readImport(new Uint8Array(await file.arrayBuffer()))
-        if (read.kind === 'bundle') await add(file.name, read.bundle)
-        else set({ pending: [...get().pending, { fileName: file.name, envelope: read.envelope, wrong: false }] })
+        if (read.kind === 'bundle') {
+          const problem = duplicateOf(read.bundle, [...get().sessions, ...added])
+          if (problem) throw problem
+          added.push({ key: sessionKey(read.bundle), fileName: file.name, bundle: read.bundle })
+          note({ file: file.name, outcome: 'added', clientCode: read.bundle.session.clientCode })
+        } else pending.push({ fileName: file.name, envelope: read.envelope, wrong: false })
       } catch (error) {
-        refuse(file.name, error)
+        note(refusal(file.name, error))
       }
     }
   } finally {
-    set({ busy: false })
+    set({ sessions: [...get().sessions, ...added], pending: [...get().pending, ...pending], messages: [...get().messages, ...messages], busy: false })
+    if (get().kept && added.length > 0) await keep(added)
   }
 }
 
