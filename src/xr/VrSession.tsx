@@ -118,7 +118,9 @@ export default function VrSession({ scene, view, language, send, avatar = null }
         {store && (
           <Canvas
             camera={{ fov: 70, near: 0.05, far: 50, position: [0, 1, 0.2] }}
-            gl={{ antialias: true, preserveDrawingBuffer: __TEST_MODE__ }}
+            // Test builds render with software GL, where multisampling costs two thirds of every frame (10 against 31
+            // frames a second in the emulated headset); draw calls and triangles are the same either way.
+            gl={{ antialias: !__TEST_MODE__, preserveDrawingBuffer: __TEST_MODE__ }}
             data-testid="vr-canvas"
 >
             <XR store={store}>

@@ -63,6 +63,8 @@ export function useSceneFrame({ beat, paused, targets, coneDeg, sound, send, onF
   const head = useMemo(() => new Vector3(), [])
   const forward = useMemo(() => new Vector3(), [])
   const renderStats = useRef<Record<string, { calls: number; triangles: number }>>({})
+  // Default priority: any priority above 0 would make R3F stop drawing the scene itself. The render counts read here
+  // are those of the frame just drawn (three resets them when the next render starts).
   useFrame(() => {
     camera.getWorldPosition(head)
     camera.getWorldDirection(forward)
@@ -78,7 +80,7 @@ export function useSceneFrame({ beat, paused, targets, coneDeg, sound, send, onF
     const info = gl.info.render
     const stats = renderStats.current[beat] ?? { calls: 0, triangles: 0 }
     renderStats.current[beat] = { calls: Math.max(stats.calls, Math.ceil(info.calls / views)), triangles: Math.max(stats.triangles, Math.ceil(info.triangles / views)) }
-  }, 1)
+  })
 
   return {
     endBeat(input) {

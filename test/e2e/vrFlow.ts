@@ -72,8 +72,15 @@ export function pageErrors(page: Page): string[] {
 
 export const beatIs = (page: Page, beat: string, timeout = 30_000) => expect.poll(async () => (await hook(page)).beat, { timeout, intervals: [40] }).toBe(beat)
 
+/**
+ * The emulated headset draws both eyes into the page's canvas with software GL: a small window keeps the frame rate
+ * usable (about 4 frames a second at 1024 × 768, more at this size). Eye snapshots have their own size.
+ */
+export const headsetViewport = { width: 480, height: 360 }
+
 /** Presses the app's own start button and waits until the emulated headset session and the scene are up. */
 export async function enterHeadset(page: Page) {
+  await page.setViewportSize(headsetViewport)
   await page.getByRole('button', { name: 'Start in de VR-bril' }).click()
   await page.waitForFunction(() => (window as unknown as { __iwer?: { activeSession?: unknown } }).__iwer?.activeSession !== undefined)
   await page.waitForFunction(() => (window as unknown as { __perspectiefVr?: unknown }).__perspectiefVr !== undefined)

@@ -1,3 +1,4 @@
+import type * as THREE from 'three'
 import { describe, expect, it } from 'vitest'
 import { buildMeetingRoom } from './buildMeetingRoom.ts'
 import { renderBudget } from './geometryKit.ts'
@@ -33,8 +34,16 @@ describe('buildMeetingRoom', () => {
       room.dispose()
       return out
     }
-    expect(names('changed')).toContain('room-green')
+    // Empty bottles (glass) only where nothing changed; the plant and books are painted into the room's one mesh.
     expect(names('unchanged')).toContain('room-glass')
-    expect(names('unchanged')).not.toContain('room-green')
+    expect(names('changed')).not.toContain('room-glass')
+    const triangles = (future: 'changed' | 'unchanged') => {
+      const room = buildMeetingRoom({ future })
+      const painted = room.root.getObjectByName('room-painted') as THREE.Mesh
+      const count = painted.geometry.index ? painted.geometry.index.count / 3 : painted.geometry.getAttribute('position').count / 3
+      room.dispose()
+      return count
+    }
+    expect(triangles('changed')).toBeGreaterThan(triangles('unchanged'))
   })
 })

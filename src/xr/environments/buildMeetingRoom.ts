@@ -1,5 +1,5 @@
 import * as THREE from 'three'
-import { box, boxFromTo, cylinderBetween, disposeObject, ellipsoid, latheBody, MergeBuckets, type V3 } from './geometryKit.ts'
+import { box, boxFromTo, cylinderBetween, disposeObject, ellipsoid, latheBody, MergeBuckets, mergePainted, type V3 } from './geometryKit.ts'
 import { chairs, meetingRoom, mirror, seatHeight, type Seat } from './meetingRoomLayout.ts'
 
 /**
@@ -48,8 +48,8 @@ function palette(future: 'unchanged' | 'changed'): Record<Key, THREE.MeshStandar
   return materials
 }
 
-/** A simple wooden chair with a cushion, origin on the floor under the seat centre, a sitter facing +Z. */
-function buildChair(wood: THREE.Material, fabric: THREE.Material): THREE.Group {
+/** A simple wooden chair with a cushion, origin on the floor under the seat centre, a sitter facing +Z. One draw call. */
+function buildChair(materials: Record<Key, THREE.MeshStandardMaterial>, painted: THREE.Material): THREE.Group {
   const w = 0.5
   const d = 0.48
   const parts = new MergeBuckets<'wood' | 'fabric'>()
@@ -60,10 +60,7 @@ function buildChair(wood: THREE.Material, fabric: THREE.Material): THREE.Group {
   parts.add('fabric', box([w - 0.04, 0.05, d - 0.04], [0, seatHeight - 0.005, 0]))
   const group = new THREE.Group()
   group.name = 'chair'
-  for (const [key, material] of [['wood', wood], ['fabric', fabric]] as const) {
-    const geometry = parts.merge(key)
-    if (geometry) group.add(new THREE.Mesh(geometry, material))
-  }
+  group.add(new THREE.Mesh(mergePainted(parts, { wood: materials.wood.color, fabric: materials.fabric.color })!, painted))
   return group
 }
 
@@ -117,11 +114,17 @@ export function buildMeetingRoom(options: MeetingRoomOptions = {}): BuiltMeeting
 
   const root = new THREE.Group()
   root.name = 'meeting-room'
-  let backWall: THREE.Mesh | null = null
-  for (const key of parts.keys()) {
+  // Everything matt is one mesh in its palette colours; the glowing sky and the see-through glass keep their own.
+  const painted = new THREE.MeshStandardMaterial({ vertexColors: true, roughness: 0.85, metalness: 0, name: 'meeting-painted' })
+  const special = new Set<Key>(['sky', 'glass'])
+  for (const key of special) {
     const geometry = parts.merge(key)
     if (geometry) root.add(Object.assign(new THREE.Mesh(geometry, materials[key]), { name: `room-${key}` }))
   }
+  const matt = Object.fromEntries(Object.entries(materials).filter(([key]) => !special.has(key as Key)).map(([key, m]) => [key, m.color])) as Partial<Record<Key, THREE.Color>>
+  const plain = mergePainted(parts, matt)
+  if (plain) root.add(Object.assign(new THREE.Mesh(plain, painted), { name: 'room-painted' }))
+  let backWall: THREE.Mesh | null = null
   // The wall behind the client's chair is its own mesh: the mirror shows a reflected copy of it.
   backWall = new THREE.Mesh(boxFromTo([minX, 0, maxZ], [maxX, ceiling, maxZ + t]), materials.wall)
   backWall.name = 'room-back-wall'
@@ -129,7 +132,7 @@ export function buildMeetingRoom(options: MeetingRoomOptions = {}): BuiltMeeting
 
   const chairGroups = {} as Record<Seat, THREE.Group>
   for (const seat of ['present', 'future'] as const) {
-    const chair = buildChair(materials.wood, materials.fabric)
+    const chair = buildChair(materials, painted)
     chair.position.set(chairs[seat].x, 0, chairs[seat].z)
     chair.rotation.y = chairs[seat].facingY
     chair.name = `chair:${seat}`
@@ -147,6 +150,8 @@ export function buildMeetingRoom(options: MeetingRoomOptions = {}): BuiltMeeting
   frame.add('wood', boxFromTo([-mw / 2 - f, mb, mz - 0.04], [-mw / 2, mb + mh, mz]), boxFromTo([mw / 2, mb, mz - 0.04], [mw / 2 + f, mb + mh, mz]))
   for (const x of [-mw / 2, mw / 2]) frame.add('wood', boxFromTo([x - 0.03, 0, mz - 0.25], [x + 0.03, 0.04, mz + 0.2]), boxFromTo([x - 0.02, 0, mz - 0.03], [x + 0.02, mb, mz]))
   mirrorGroup.add(new THREE.Mesh(frame.merge('wood')!, materials.wood))
+  // The palette's other materials live on only as colours in the painted mesh.
+  for (const [key, m] of Object.entries(materials)) if (!special.has(key as Key) && key !== 'wall' && key !== 'wood') m.dispose()
   const glass = new THREE.Mesh(
     new THREE.PlaneGeometry(mw, mh),
     new THREE.MeshBasicMaterial({ color: '#dfe8ee', transparent: true, opacity: 0.08, depthWrite: false }),

@@ -153,3 +153,24 @@ export function disposeObject(object: THREE.Object3D): void {
   for (const g of geometries) g.dispose()
   for (const m of materials) m.dispose()
 }
+
+/**
+ * Merges several buckets into one geometry, each bucket's vertices painted in its colour (a `color` attribute), so
+ * that parts with different colours but the same kind of material become one mesh and one draw call. Use with a
+ * material that has `vertexColors: true`. Returns null when the buckets are empty.
+ */
+export function mergePainted<K extends string>(buckets: MergeBuckets<K>, colours: Partial<Record<K, THREE.Color>>): THREE.BufferGeometry | null {
+  const painted = new MergeBuckets<'painted'>()
+  for (const key of buckets.keys()) {
+    const colour = colours[key]
+    if (!colour) continue
+    const geometry = buckets.merge(key)
+    if (!geometry) continue
+    const count = geometry.getAttribute('position').count
+    const values = new Float32Array(count * 3)
+    for (let i = 0; i < count; i++) values.set([colour.r, colour.g, colour.b], i * 3)
+    geometry.setAttribute('color', new THREE.Float32BufferAttribute(values, 3))
+    painted.add('painted', geometry)
+  }
+  return painted.merge('painted')
+}

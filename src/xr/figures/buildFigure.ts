@@ -7,9 +7,8 @@ import { figureProportions, figureRestOffsets, figureRestPositions, jointNames, 
  * figureJoints.ts (REFERENCE: capsules on a joint hierarchy read clearly as people).
  *
  * Draw calls: a figure has 17 joints, so one mesh per body segment would cost 17+ draw calls. Instead every part is
- * rigidly skinned (weight 1) to its joint and all parts that share a material are merged into one SkinnedMesh:
- * the joints still move the parts exactly as parented meshes would, at 6–8 draw calls and about 3k triangles a
- * figure. The joints are THREE.Bone objects; rotate them directly or with applyPose (poses.ts).
+ * rigidly skinned (weight 1) to its joint, coloured by vertex colours, and all parts are merged into one SkinnedMesh:
+ * the joints still move the parts exactly as parented meshes would, at 1 draw call and about 3k triangles a figure. The joints are THREE.Bone objects; rotate them directly or with applyPose (poses.ts).
  */
 
 /**
@@ -284,7 +283,7 @@ export function buildFigure(look: FigureLook): BuiltFigure {
     add('hips', 'bottom', cylinderBetween([0, p.hipsY + 0.03 * H, 0], [0, p.kneeY + 0.03 * H, 0.01 * H], 0.1 * H * g, 0.15 * H * g, 12))
   }
 
-  // Materials: a small palette per figure, one skinned mesh per material.
+  // A small palette per figure.
   const grey = clamp01(look.greying ?? (age - 45) / 35)
   const hairColour = new THREE.Color(hair.colour).lerp(new THREE.Color('#c8c8c4'), grey)
   const skinColour = new THREE.Color(look.skin)
@@ -298,17 +297,27 @@ export function buildFigure(look: FigureLook): BuiltFigure {
     stubble: skinColour.clone().lerp(hairColour, 0.4).multiplyScalar(0.9),
     lines: skinColour.clone().multiplyScalar(0.62),
   }
-  const materials: THREE.Material[] = []
-  root.updateMatrixWorld(true)
-  const skeleton = new THREE.Skeleton(jointNames.map((n) => bones[n]))
+  // One skinned mesh, one draw call: each part carries its palette colour as a vertex colour.
+  const body = new MergeBuckets<'body'>()
   for (const key of parts.keys()) {
     const geometry = parts.merge(key)
     if (!geometry) continue
-    const material = new THREE.MeshStandardMaterial({ color: colours[key], roughness: key === 'eyes' ? 0.4 : 0.85, metalness: 0 })
-    material.name = `figure-${key}`
-    materials.push(material)
-    const mesh = new THREE.SkinnedMesh(geometry, material)
-    mesh.name = `figure-${key}`
+    const { r, g: green, b } = colours[key]
+    const count = geometry.getAttribute('position').count
+    const colour = new Float32Array(count * 3)
+    for (let i = 0; i < count; i++) colour.set([r, green, b], i * 3)
+    geometry.setAttribute('color', new THREE.Float32BufferAttribute(colour, 3))
+    body.add('body', geometry)
+  }
+  const material = new THREE.MeshStandardMaterial({ vertexColors: true, roughness: 0.85, metalness: 0 })
+  material.name = 'figure-body'
+  const materials: THREE.Material[] = [material]
+  root.updateMatrixWorld(true)
+  const skeleton = new THREE.Skeleton(jointNames.map((n) => bones[n]))
+  const merged = body.merge('body')
+  if (merged) {
+    const mesh = new THREE.SkinnedMesh(merged, material)
+    mesh.name = 'figure-body'
     // The rest-pose bounds do not follow the pose; the figure is small, so skip culling rather than cull wrongly.
     mesh.frustumCulled = false
     root.add(mesh)
