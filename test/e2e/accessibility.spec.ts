@@ -88,7 +88,7 @@ test.describe('at 200% text size', () => {
     const wide = await page.evaluate(() => {
       const width = document.documentElement.clientWidth
       const over = [...document.querySelectorAll<HTMLElement>('body *')]
-        .filter((e) => e.getClientRects().length > 0 && e.getBoundingClientRect().right > width + 1)
+        .filter((e) => e.getClientRects().length > 0 && (e.getBoundingClientRect().right > width + 1 || e.getBoundingClientRect().left + e.scrollWidth > width + 1))
         .map((e) => `${e.tagName.toLowerCase()}.${e.className} right=${Math.round(e.getBoundingClientRect().right)}`)
       return { scroll: document.documentElement.scrollWidth, width, over: over.slice(0, 5) }
     })
