@@ -14,6 +14,7 @@ import { gzipSync } from 'node:zlib'
 import { build as viteBuild } from 'vite'
 import { chromiumArgs, chromiumPath } from '../test/e2e/browser.ts'
 import { exportDrill, parseCsv, playDrill, startDrill } from '../test/e2e/drillFlow.ts'
+import { headsetViewport } from '../test/e2e/vrFlow.ts'
 import { truthSeries } from '../test/e2e/touch.ts'
 import { repoRoot } from './sceneFiles.ts'
 
@@ -291,6 +292,7 @@ async function vrScene(scene: RegExp, setup: (p: Page) => Promise<void>) {
   await page.getByRole('button', { name: 'Verder' }).click()
   await page.getByRole('button', { name: scene }).click()
   await setup(page)
+  await page.setViewportSize(headsetViewport)
   await page.getByRole('button', { name: 'Start in de VR-bril' }).click()
   await page.waitForFunction(() => (window as unknown as { __iwer?: { activeSession?: unknown } }).__iwer?.activeSession !== undefined)
   await page.waitForFunction(() => (window as unknown as { __perspectiefVr?: unknown }).__perspectiefVr !== undefined)

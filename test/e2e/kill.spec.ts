@@ -20,7 +20,7 @@ for (const { target, seed, points } of plans) {
     test.setTimeout(60_000 + plan.length * 45_000)
     const profile = mkdtempSync(join(tmpdir(), 'perspectief-kill-'))
     const foreign: string[] = []
-    let current = await launchProfile(profile)
+    let current = await launchProfile(profile, target.device)
     try {
       await current.page.goto('/')
       await target.start(current.page)
@@ -35,7 +35,7 @@ for (const { target, seed, points } of plans) {
           expectNothingLost(before, previous, `${where}, before`)
           const killed = await kill(point.how, current.context, current.page, async () => {
             foreign.push(...current.foreign)
-            return launchProfile(profile)
+            return launchProfile(profile, target.device)
           })
           if (killed.relaunched) current = killed.relaunched
           else current = { ...current, page: killed.page }

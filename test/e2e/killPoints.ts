@@ -4,6 +4,7 @@ import { chromiumArgs, chromiumPath, port } from './browser.ts'
 import { followRule, playDrill, startDrill } from './drillFlow.ts'
 import { nextDrillScreen } from './touch.ts'
 import { storedEvents, watchOrigins, type StoredEvent } from './fixtures.ts'
+import { headsetViewport } from './vrFlow.ts'
 
 /**
  * Kill tests: a scene is run in a real browser profile and killed at seeded random points, either by crashing
@@ -15,6 +16,8 @@ import { storedEvents, watchOrigins, type StoredEvent } from './fixtures.ts'
  */
 export interface KillTarget {
   name: string
+  /** The drill runs on a phone; the VR scenes on a laptop window with an emulated headset. */
+  device: 'phone' | 'laptop'
   /** Where a kill may follow, in the order the scene reaches them (trial numbers, beat ids). */
   positions: string[]
   /** From a fresh profile to the running scene. */
@@ -54,15 +57,17 @@ export function expectNothingLost(after: StoredEvent[], before: StoredEvent[], w
 }
 
 /** One browser on one profile, with every request checked against the app's origin. */
-export async function launchProfile(profile: string) {
+export async function launchProfile(profile: string, device: KillTarget['device']) {
+  const screen =
+    device === 'phone'
+      ? { viewport: { width: 412, height: 839 }, deviceScaleFactor: 2.625, isMobile: true, hasTouch: true }
+      : // The emulated headset draws into the window with software GL: a small one keeps the frame rate usable.
+        { viewport: headsetViewport, deviceScaleFactor: 1 }
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath,
     args: chromiumArgs,
     baseURL: `http://localhost:${port}`,
-    viewport: { width: 412, height: 839 },
-    deviceScaleFactor: 2.625,
-    isMobile: true,
-    hasTouch: true,
+    ...screen,
   })
   const foreign = watchOrigins(context)
   const page = context.pages()[0] ?? (await context.newPage())
@@ -95,6 +100,7 @@ async function trialsStored(page: Page) {
 
 export const drillTarget: KillTarget = {
   name: 'drill',
+  device: 'phone',
   positions: Array.from({ length: drillTrials - 1 }, (_, i) => String(i + 1)),
   async start(page) {
     await startDrill(page, { code: 'KD77', query: '?speed=3', trainingTrials: 20, assessmentBlock: false })
@@ -118,12 +124,14 @@ async function enterVr(page: Page) {
   await page.waitForFunction(() => (window as unknown as { __perspectiefVr?: unknown }).__perspectiefVr !== undefined)
 }
 
-/** The beats of the child's-eye scene that go on by themselves (cue ended, deadline), in order. */
-const childEyeBeats = ['intro', 'father-home', 'mother-confronts', 'father-answers', 'mother-smells-drink', 'baby-cries', 'threat-to-leave', 'father-threatens', 'glass-breaks', 'the-blow', 'silence', 'mother-comes-in', 'reflect-intro']
+/** The beats of the child's-eye scene in order: most go on by themselves, the three questions are answered. */
+const childEyeBeats = ['intro', 'father-home', 'mother-confronts', 'father-answers', 'mother-smells-drink', 'baby-cries', 'threat-to-leave', 'father-threatens', 'glass-breaks', 'the-blow', 'silence', 'mother-comes-in', 'reflect-intro', 'ask-feeling', 'ask-harm-child', 'ask-harm-mother']
+const childEyeAnswers: Record<string, string> = { 'ask-feeling': 'feeling:sad', 'ask-harm-child': 'harm-child:4', 'ask-harm-mother': 'harm-mother:4' }
 
 export const childEyeTarget: KillTarget = {
   name: "child's eye (VR)",
-  positions: childEyeBeats,
+  device: 'laptop',
+  positions: childEyeBeats.slice(0, -1),
   async start(page) {
     await page.goto('/?speed=10&xr=emulate')
     await page.getByRole('button', { name: 'Ik snap het en doe mee' }).click()
@@ -136,8 +144,20 @@ export const childEyeTarget: KillTarget = {
   },
   async advanceTo(page, position) {
     const target = childEyeBeats.indexOf(position)
-    const order = [...childEyeBeats, 'ask-feeling']
-    await expect.poll(async () => order.indexOf((await vrBeat(page)) ?? ''), { timeout: 60_000, intervals: [40] }).toBeGreaterThanOrEqual(target)
+    const order = [...childEyeBeats, 'thanks']
+    await expect
+      .poll(
+        async () => {
+          const beat = (await vrBeat(page)) ?? ''
+          if (order.indexOf(beat) >= target) return true
+          // The reflection questions wait for the client: answer them (the first choice, the middle of a scale).
+          const answer = childEyeAnswers[beat]
+          if (answer) await selectVrButton(page, answer)
+          return false
+        },
+        { timeout: 60_000, intervals: [100] },
+      )
+      .toBe(true)
   },
   async resume(page) {
     await page.goto('/?speed=10&xr=emulate')
@@ -179,6 +199,7 @@ async function selectVrButton(page: Page, id: string) {
 
 export const futureSelfTarget: KillTarget = {
   name: 'future self (VR)',
+  device: 'laptop',
   positions: futureSelfBeats.slice(0, -1),
   async start(page) {
     await page.goto('/?speed=10&xr=emulate')
