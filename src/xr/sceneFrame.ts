@@ -63,6 +63,9 @@ export function useSceneFrame({ beat, paused, targets, coneDeg, sound, send, onF
   const head = useMemo(() => new Vector3(), [])
   const forward = useMemo(() => new Vector3(), [])
   const renderStats = useRef<Record<string, { calls: number; triangles: number }>>({})
+  // How many views the frame whose counts we read had: the headset draws two, the window one. Read a frame late, so
+  // the frame in which a session ends is not taken for a single view.
+  const viewsOfLastFrame = useRef(1)
   // Default priority: any priority above 0 would make R3F stop drawing the scene itself. The render counts read here
   // are those of the frame just drawn (three resets them when the next render starts).
   useFrame(() => {
@@ -76,7 +79,8 @@ export function useSceneFrame({ beat, paused, targets, coneDeg, sound, send, onF
     if (safety && !wasPressed.current && !paused) send({ type: 'pause', reason: 'controller' })
     wasPressed.current = safety
     // Draw calls and triangles of the last frame, per eye, per beat (the budget is per beat).
-    const views = session ? 2 : 1
+    const views = viewsOfLastFrame.current
+    viewsOfLastFrame.current = gl.xr.isPresenting ? 2 : 1
     const info = gl.info.render
     const stats = renderStats.current[beat] ?? { calls: 0, triangles: 0 }
     renderStats.current[beat] = { calls: Math.max(stats.calls, Math.ceil(info.calls / views)), triangles: Math.max(stats.triangles, Math.ceil(info.triangles / views)) }

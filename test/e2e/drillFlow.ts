@@ -1,3 +1,4 @@
+import { csvRecords } from '../psychds/checkPsychDs.ts'
 import { expect, type CDPSession, type Page } from '@playwright/test'
 import { readFileSync } from 'node:fs'
 import { injectSwipe, nextDrillScreen, type Direction } from './touch.ts'
@@ -96,23 +97,8 @@ export async function exportDrill(page: Page): Promise<{ bundle: Record<string, 
   return { bundle: JSON.parse(readFileSync((await json.path())!, 'utf8')), csv: readFileSync((await table.path())!, 'utf8') }
 }
 
-/** A minimal RFC 4180 reader, independent of the app's writer. */
+/** CSV rows as records by header, read by the tests' own RFC 4180 reader (independent of the app's writer). */
 export function parseCsv(text: string): Record<string, string>[] {
-  const rows: string[][] = []
-  let field = ''
-  let row: string[] = []
-  let quoted = false
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++
-      else if (c === '"') quoted = false
-      else field += c
-    } else if (c === '"') quoted = true
-    else if (c === ',') row.push(field), (field = '')
-    else if (c === '\n') row.push(field.replace(/\r$/, '')), rows.push(row), (row = []), (field = '')
-    else field += c
-  }
-  const [header, ...body] = rows
+  const [header, ...body] = csvRecords(text)
   return body.map((r) => Object.fromEntries(header!.map((h, i) => [h, r[i] ?? ''])))
 }

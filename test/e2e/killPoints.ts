@@ -116,6 +116,23 @@ export const drillTarget: KillTarget = {
 }
 
 type VrHook = { beat: string }
+
+/** Lets a VR scene run until it is at or past `position` in `order`, answering each question it waits on (`answerFor` gives the button). */
+async function playVrUntil(page: Page, order: readonly string[], position: string, answerFor: (beat: string) => string | null) {
+  const target = order.indexOf(position)
+  await expect
+    .poll(
+      async () => {
+        const beat = (await vrBeat(page)) ?? ''
+        if (order.indexOf(beat) >= target) return true
+        const answer = answerFor(beat)
+        if (answer) await selectVrButton(page, answer)
+        return false
+      },
+      { timeout: 90_000, intervals: [120] },
+    )
+    .toBe(true)
+}
 const vrBeat = (page: Page) => page.evaluate(() => (window as unknown as { __perspectiefVr?: VrHook }).__perspectiefVr?.beat ?? null)
 
 async function enterVr(page: Page) {
@@ -142,23 +159,7 @@ export const childEyeTarget: KillTarget = {
     await page.getByRole('button', { name: 'Begin' }).click()
     await enterVr(page)
   },
-  async advanceTo(page, position) {
-    const target = childEyeBeats.indexOf(position)
-    const order = [...childEyeBeats, 'thanks']
-    await expect
-      .poll(
-        async () => {
-          const beat = (await vrBeat(page)) ?? ''
-          if (order.indexOf(beat) >= target) return true
-          // The reflection questions wait for the client: answer them (the first choice, the middle of a scale).
-          const answer = childEyeAnswers[beat]
-          if (answer) await selectVrButton(page, answer)
-          return false
-        },
-        { timeout: 60_000, intervals: [100] },
-      )
-      .toBe(true)
-  },
+  advanceTo: (page, position) => playVrUntil(page, [...childEyeBeats, 'thanks'], position, (beat) => childEyeAnswers[beat] ?? null),
   async resume(page) {
     await page.goto('/?speed=10&xr=emulate')
     await expect(page.getByTestId('beat')).toBeVisible()
@@ -212,23 +213,7 @@ export const futureSelfTarget: KillTarget = {
     await page.getByRole('button', { name: 'Klaar, begin' }).click()
     await enterVr(page)
   },
-  async advanceTo(page, position) {
-    const target = futureSelfBeats.indexOf(position)
-    const order = [...futureSelfBeats, 'thanks']
-    await expect
-      .poll(
-        async () => {
-          const beat = (await vrBeat(page)) ?? ''
-          if (order.indexOf(beat) >= target) return true
-          // A question waits for the client: answer it (the first option, or the middle of a scale).
-          const answer = futureSelfAnswers[beat] ?? (/-(before|after)$/.test(beat) ? `${beat}:4` : null)
-          if (answer) await selectVrButton(page, answer)
-          return false
-        },
-        { timeout: 90_000, intervals: [150] },
-      )
-      .toBe(true)
-  },
+  advanceTo: (page, position) => playVrUntil(page, [...futureSelfBeats, 'thanks'], position, (beat) => futureSelfAnswers[beat] ?? (/-(before|after)$/.test(beat) ? `${beat}:4` : null)),
   async resume(page) {
     await page.goto('/?speed=10&xr=emulate')
     await expect(page.getByTestId('beat')).toBeVisible()
