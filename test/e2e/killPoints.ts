@@ -4,7 +4,7 @@ import { chromiumArgs, chromiumPath, port } from './browser.ts'
 import { followRule, playDrill, startDrill } from './drillFlow.ts'
 import { nextDrillScreen } from './touch.ts'
 import { storedEvents, watchOrigins, type StoredEvent } from './fixtures.ts'
-import { headsetViewport } from './vrFlow.ts'
+import { enterHeadset, headsetViewport } from './vrFlow.ts'
 
 /**
  * Kill tests: a scene is run in a real browser profile and killed at seeded random points, either by crashing
@@ -135,10 +135,13 @@ async function playVrUntil(page: Page, order: readonly string[], position: strin
 }
 const vrBeat = (page: Page) => page.evaluate(() => (window as unknown as { __perspectiefVr?: VrHook }).__perspectiefVr?.beat ?? null)
 
-async function enterVr(page: Page) {
-  await page.getByRole('button', { name: 'Start in de VR-bril' }).click()
-  await page.waitForFunction(() => (window as unknown as { __iwer?: { activeSession?: unknown } }).__iwer?.activeSession !== undefined)
-  await page.waitForFunction(() => (window as unknown as { __perspectiefVr?: unknown }).__perspectiefVr !== undefined)
+/** Consent, client code and the scene's button in the lobby: how a run of a VR scene begins. */
+async function openScene(page: Page, code: string, scene: RegExp) {
+  await page.goto('/?speed=10&xr=emulate')
+  await page.getByRole('button', { name: 'Ik snap het en doe mee' }).click()
+  await page.getByLabel('Code').fill(code)
+  await page.getByRole('button', { name: 'Verder' }).click()
+  await page.getByRole('button', { name: scene }).click()
 }
 
 /** The beats of the child's-eye scene in order: most go on by themselves, the three questions are answered. */
@@ -150,20 +153,16 @@ export const childEyeTarget: KillTarget = {
   device: 'laptop',
   positions: childEyeBeats.slice(0, -1),
   async start(page) {
-    await page.goto('/?speed=10&xr=emulate')
-    await page.getByRole('button', { name: 'Ik snap het en doe mee' }).click()
-    await page.getByLabel('Code').fill('KV88')
-    await page.getByRole('button', { name: 'Verder' }).click()
-    await page.getByRole('button', { name: /^Door de ogen van Joris/ }).click()
+    await openScene(page, 'KV88', /^Door de ogen van Joris/)
     await page.getByRole('group', { name: 'Hoeveel zie je?' }).getByRole('button', { name: /^Alles/ }).click()
     await page.getByRole('button', { name: 'Begin' }).click()
-    await enterVr(page)
+    await enterHeadset(page)
   },
   advanceTo: (page, position) => playVrUntil(page, [...childEyeBeats, 'thanks'], position, (beat) => childEyeAnswers[beat] ?? null),
   async resume(page) {
     await page.goto('/?speed=10&xr=emulate')
     await expect(page.getByTestId('beat')).toBeVisible()
-    await enterVr(page)
+    await enterHeadset(page)
   },
 }
 
@@ -203,20 +202,16 @@ export const futureSelfTarget: KillTarget = {
   device: 'laptop',
   positions: futureSelfBeats.slice(0, -1),
   async start(page) {
-    await page.goto('/?speed=10&xr=emulate')
-    await page.getByRole('button', { name: 'Ik snap het en doe mee' }).click()
-    await page.getByLabel('Code').fill('KF99')
-    await page.getByRole('button', { name: 'Verder' }).click()
-    await page.getByRole('button', { name: /^Ontmoet jezelf, later/ }).click()
+    await openScene(page, 'KF99', /^Ontmoet jezelf, later/)
     await page.getByRole('group', { name: 'Aantal rondes' }).getByRole('button', { name: '1', exact: true }).click()
     await page.getByRole('button', { name: 'Begin' }).click()
     await page.getByRole('button', { name: 'Klaar, begin' }).click()
-    await enterVr(page)
+    await enterHeadset(page)
   },
   advanceTo: (page, position) => playVrUntil(page, [...futureSelfBeats, 'thanks'], position, (beat) => futureSelfAnswers[beat] ?? (/-(before|after)$/.test(beat) ? `${beat}:4` : null)),
   async resume(page) {
     await page.goto('/?speed=10&xr=emulate')
     await expect(page.getByTestId('beat')).toBeVisible()
-    await enterVr(page)
+    await enterHeadset(page)
   },
 }
