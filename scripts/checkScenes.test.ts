@@ -9,7 +9,7 @@ const dir = mkdtempSync(join(tmpdir(), 'perspectief-scenes-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
 function check(scenes: string) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/checkScenes.ts'], { cwd: repoRoot, env: { ...process.env, SCENES_DIR: scenes }, encoding: 'utf8' })
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/checkScenes.ts'], { cwd: repoRoot, env: { ...process.env, PERSPECTIEF_SCENES_DIR: scenes }, encoding: 'utf8' })
   return { status: r.status, out: r.stdout, err: r.stderr }
 }
 

@@ -2,7 +2,8 @@
 import { formatSceneError } from '../src/script/sceneError.ts'
 import { readSceneFiles } from './sceneFiles.ts'
 
-const files = readSceneFiles(process.env.SCENES_DIR || undefined)
+// PERSPECTIEF_SCENES_DIR checks another folder of scenes (see scenesDir).
+const files = readSceneFiles()
 const rows = files.map(({ id, file, result }) =>
   result.ok
     ? { scene: id, file, status: 'ok', beats: result.script.beats.length, items: Object.keys(result.script.items).length, lines: Object.keys(result.script.lines).length, errors: 0 }

@@ -3,7 +3,11 @@ import { join, relative, resolve } from 'node:path'
 import { parseScene, type ParseResult } from '../src/script/parse.ts'
 
 export const repoRoot = resolve(import.meta.dirname, '..')
-export const scenesDir = join(repoRoot, 'scenes')
+/**
+ * The folder of scene folders: `scenes/`, or PERSPECTIEF_SCENES_DIR when set. The smoke tests of the README's
+ * commands point it at a temporary copy, so that their edits and generated files never touch the repository.
+ */
+export const scenesDir = process.env.PERSPECTIEF_SCENES_DIR ? resolve(process.env.PERSPECTIEF_SCENES_DIR) : join(repoRoot, 'scenes')
 
 export interface SceneFile {
   id: string

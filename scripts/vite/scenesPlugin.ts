@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
-import { dirname, join } from 'node:path'
-import type { Plugin } from 'vite'
+import { basename, dirname, join, relative, sep } from 'node:path'
+import type { Plugin, ViteDevServer } from 'vite'
 import { formatSceneError } from '../../src/script/sceneError.ts'
 import { scriptHash } from '../../src/script/scriptHash.ts'
 import { StimulusManifest } from '../../src/script/stimulusManifest.ts'
@@ -11,22 +11,58 @@ import { oggDurationMs } from './oggDuration.ts'
 export const scenesModuleId = 'virtual:perspectief/scenes'
 const resolvedId = `\0${scenesModuleId}`
 
+export interface ScenesPluginOptions {
+  /** The folder of scene folders. Default: `scenesDir`, which is `scenes/` unless PERSPECTIEF_SCENES_DIR says otherwise. */
+  dir?: string
+}
+
+/** True for `<dir>/<scene>/scene.yaml`: the one file whose appearing or going changes the list of scenes. */
+function isSceneFile(dir: string, file: string): boolean {
+  const inside = relative(dir, file)
+  return !inside.startsWith('..') && inside.split(sep).length === 2 && basename(file) === 'scene.yaml'
+}
+
+/**
+ * The list of scenes is a folder listing, which is not a module Vite can watch: a watched folder becomes an
+ * import of the virtual module in the dev server, and a folder cannot be imported (Vite 8). So the dev server's
+ * own file watcher looks at the folder. A scene.yaml that appears, goes or changes invalidates the module and
+ * reloads the page. That includes a file whose last load failed: a module that failed to load has no watched
+ * files in Vite's graph, so its fix would otherwise go unnoticed.
+ */
+function watchSceneFolder(server: ViteDevServer, dir: string) {
+  server.watcher.add(dir)
+  const scenesChanged = (file: string) => {
+    if (!isSceneFile(dir, file)) return
+    for (const environment of Object.values(server.environments)) {
+      const module = environment.moduleGraph.getModuleById(resolvedId)
+      if (module) environment.moduleGraph.invalidateModule(module)
+    }
+    server.ws.send({ type: 'full-reload' })
+  }
+  server.watcher.on('add', scenesChanged)
+  server.watcher.on('unlink', scenesChanged)
+  server.watcher.on('change', scenesChanged)
+}
+
 /**
  * `import scenes from 'virtual:perspectief/scenes'`: every scene in scenes/, validated at build time, with its
  * hash and, for drills, the stimulus pictures as files Vite emits. A scene with an error stops the build (and
- * shows the error in the dev server) with file, line and path.
+ * shows the error in the dev server's overlay and terminal) with file, line and path.
  */
-export function scenesPlugin(): Plugin {
+export function scenesPlugin(options: ScenesPluginOptions = {}): Plugin {
+  const dir = options.dir ?? scenesDir
   return {
     name: 'perspectief-scenes',
     resolveId: (source) => (source === scenesModuleId ? resolvedId : undefined),
+    configureServer: (server) => watchSceneFolder(server, dir),
+    // The watcher above reloads the page for scene files; Vite's own update of them would only repeat it.
+    hotUpdate: ({ file }) => (isSceneFile(dir, file) ? [] : undefined),
     async load(id) {
       if (id !== resolvedId) return undefined
-      this.addWatchFile(scenesDir)
       const imports: string[] = []
       const entries: string[] = []
-      for (const scene of readSceneFiles()) {
-        this.addWatchFile(join(scenesDir, scene.id, 'scene.yaml'))
+      for (const scene of readSceneFiles(dir)) {
+        this.addWatchFile(join(dir, scene.id, 'scene.yaml'))
         if (!scene.result.ok) this.error(`Scene errors:\n${scene.result.errors.map(formatSceneError).join('\n')}`)
         const { script } = scene.result
         const sets: string[] = []
