@@ -1,3 +1,4 @@
+import { shiftPitch } from './pitchShift.ts'
 import type { SoundPosition } from './soundService.ts'
 
 export interface RecordingPlayback {
@@ -21,10 +22,18 @@ export interface RecordingPlayer {
 
 /**
  * Plays the client's own recorded answer through Web Audio, from a place in the room (an HRTF panner, so it comes
- * from the chair the words were said in), optionally lowered in pitch. Lowering changes the playback rate, so the
- * voice also slows a little (-3 semitones ≈ 16 % slower), which suits an older self. The analyser sits in the chain
- * so the playing figure can move with its own voice.
+ * from the chair the words were said in), optionally lowered in pitch at the same tempo and length (pitchShift.ts;
+ * a playback-rate change would also slow the voice by 16 % for 3 semitones). The analyser sits in the chain so the
+ * playing figure can move with its own voice.
  */
+/** The same sound, `semitones` higher or lower, as a new buffer of the same length. */
+function shifted(ctx: AudioContext, buffer: AudioBuffer, semitones: number): AudioBuffer {
+  const channels = Array.from({ length: buffer.numberOfChannels }, (_, c) => buffer.getChannelData(c))
+  const out = ctx.createBuffer(buffer.numberOfChannels, buffer.length, buffer.sampleRate)
+  shiftPitch(channels, buffer.sampleRate, semitones).forEach((data, c) => out.copyToChannel(data as Float32Array<ArrayBuffer>, c))
+  return out
+}
+
 export function createRecordingPlayer(audioContext: () => AudioContext | null, output: (ctx: AudioContext) => AudioNode = (ctx) => ctx.destination): RecordingPlayer {
   let current: { source: AudioBufferSourceNode | null; analyser: AnalyserNode; panner: PannerNode | null; position: SoundPosition; end: (played: boolean) => void } | null = null
   let generation = 0
@@ -49,12 +58,12 @@ export function createRecordingPlayer(audioContext: () => AudioContext | null, o
       void blob
         .arrayBuffer()
         .then((bytes) => ctx.decodeAudioData(bytes))
-        .then((buffer) => {
+        .then((decoded) => {
           if (generation !== mine || finished) return
+          const buffer = playback.pitchSemitones === 0 ? decoded : shifted(ctx, decoded, playback.pitchSemitones)
           const source = ctx.createBufferSource()
           source.buffer = buffer
-          source.playbackRate.value = 2 ** (playback.pitchSemitones / 12)
-          durationMs = Math.round((buffer.duration / source.playbackRate.value) * 1000)
+          durationMs = Math.round(buffer.duration * 1000)
           let tail: AudioNode = source
           if (playback.position) {
             const panner = new PannerNode(ctx, { panningModel: 'HRTF', distanceModel: 'inverse', refDistance: 1, rolloffFactor: 1 })
@@ -104,7 +113,11 @@ export function createRecordingPlayer(audioContext: () => AudioContext | null, o
       current.analyser.getFloatFrequencyData(bins)
       let best = 0
       for (let i = 1; i < bins.length; i++) if ((bins[i] ?? -Infinity) > (bins[best] ?? -Infinity)) best = i
-      return bins[best]! < -90 ? 0 : (best * current.analyser.context.sampleRate) / current.analyser.fftSize
+      if (bins[best]! < -90) return 0
+      // A bin is 23 Hz wide at 48 kHz; a parabola through the peak and its neighbours (in dB) places the tone within it.
+      const [before, peak, after] = [bins[best - 1], bins[best]!, bins[best + 1]]
+      const offset = before !== undefined && after !== undefined && Number.isFinite(before + after) ? (0.5 * (before - after)) / (before - 2 * peak + after) : 0
+      return ((best + (Number.isFinite(offset) ? offset : 0)) * current.analyser.context.sampleRate) / current.analyser.fftSize
     },
     position: () => (current?.source ? current.position : null),
   }

@@ -35,6 +35,44 @@ export async function hearRecording(page: Page, expectedHz: number): Promise<Voi
   return heard!
 }
 
+export interface HeardPlayback {
+  /** From the first frame the player was playing to the first frame it was not, by the page's frame clock. */
+  playedMs: number
+  /** Median of the loudest frequency over the loud frames. */
+  hz: number
+}
+
+/**
+ * Starts listening, frame by frame, to everything the recording player plays from now on. The spans come from the
+ * page's own frame times and the analyser on the output, not from the player's own sums of lengths.
+ */
+export async function listenToPlaybacks(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const v = (window as unknown as { __perspectiefVr: { voice: { playing(): boolean; level(): number; dominantHz(): number } } }).__perspectiefVr.voice
+    const heard: { playedMs: number; hz: number }[] = []
+    ;(window as unknown as { __heardPlaybacks: typeof heard }).__heardPlaybacks = heard
+    let start: number | null = null
+    let hz: number[] = []
+    const frame = (now: number) => {
+      if (v.playing()) {
+        start ??= now
+        if (v.level() > 0.02) hz.push(v.dominantHz())
+      } else if (start !== null) {
+        hz.sort((a, b) => a - b)
+        heard.push({ playedMs: now - start, hz: hz[hz.length >> 1] ?? 0 })
+        start = null
+        hz = []
+      }
+      requestAnimationFrame(frame)
+    }
+    requestAnimationFrame(frame)
+  })
+}
+
+export async function heardPlaybacks(page: Page): Promise<HeardPlayback[]> {
+  return page.evaluate(() => (window as unknown as { __heardPlaybacks: HeardPlayback[] }).__heardPlaybacks)
+}
+
 export async function startFutureSelf(page: Page, code: string) {
   await page.goto('/?speed=10&xr=emulate')
   await page.getByRole('button', { name: 'Ik snap het en doe mee' }).click()
