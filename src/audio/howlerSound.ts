@@ -1,5 +1,5 @@
 import { Howl, Howler } from 'howler'
-import type { Cue, SoundService } from './soundService.ts'
+import { cueTimeoutMarginMs, type Cue, type CueEnd, type SoundService } from './soundService.ts'
 
 export interface HowlerSoundOptions {
   /** Test builds run scenes faster: a cue then ends after durationMs / timeScale. Default 1 (real time). */
@@ -9,14 +9,39 @@ export interface HowlerSoundOptions {
 /** howler.js with the Web Audio panner: spatial voices, fade on pause, and a timer fallback for failed files. */
 export function createHowlerSound(options: HowlerSoundOptions = {}): SoundService {
   const timeScale = options.timeScale ?? 1
-  let current: { howl: Howl | null; soundId: number | null; timer: ReturnType<typeof setTimeout> | null; remainingMs: number; startedAt: number; end: () => void } | null = null
+  interface Playing {
+    howl: Howl | null
+    soundId: number | null
+    /** The planned end: the fallback for a failed file, and the fast clock in tests. */
+    timer: ReturnType<typeof setTimeout> | null
+    remainingMs: number
+    startedAt: number
+    /** The watchdog: ends the cue when the audio never reports its end (duration + margin, paused time not counted). */
+    watchdog: ReturnType<typeof setTimeout> | null
+    watchdogRemainingMs: number
+    watchdogStartedAt: number
+    end: (how: CueEnd) => void
+  }
+  let current: Playing | null = null
   let paused = false
 
   const clearCurrent = () => {
     if (!current) return
     if (current.timer) clearTimeout(current.timer)
+    if (current.watchdog) clearTimeout(current.watchdog)
     current.howl?.unload()
     current = null
+  }
+
+  const armWatchdog = (cue: Playing) => {
+    cue.watchdogStartedAt = performance.now()
+    cue.watchdog = setTimeout(() => cue.end('timeout'), Math.max(0, cue.watchdogRemainingMs))
+  }
+  const holdWatchdog = (cue: Playing) => {
+    if (!cue.watchdog) return
+    clearTimeout(cue.watchdog)
+    cue.watchdog = null
+    cue.watchdogRemainingMs = Math.max(0, cue.watchdogRemainingMs - (performance.now() - cue.watchdogStartedAt))
   }
 
   /** Ends the cue after `ms` of wall time: the fallback when a file fails, and the fast clock in tests. */
@@ -26,7 +51,7 @@ export function createHowlerSound(options: HowlerSoundOptions = {}): SoundServic
     if (cue.timer) clearTimeout(cue.timer)
     cue.remainingMs = ms
     cue.startedAt = performance.now()
-    cue.timer = setTimeout(() => cue.end(), Math.max(0, ms))
+    cue.timer = setTimeout(() => cue.end('ended'), Math.max(0, ms))
   }
 
   return {
@@ -34,22 +59,35 @@ export function createHowlerSound(options: HowlerSoundOptions = {}): SoundServic
       // Resuming the context inside the click is what unlocks it (Quest Browser, iOS Safari).
       void Howler.ctx?.resume?.()
     },
-    play(cue: Cue, onEnded: () => void) {
+    play(cue: Cue, onEnded: (how: CueEnd) => void) {
       clearCurrent()
       let done = false
-      const end = () => {
+      const end = (how: CueEnd) => {
         if (done) return
         done = true
         clearCurrent()
-        onEnded()
+        onEnded(how)
       }
-      current = { howl: null, soundId: null, timer: null, remainingMs: cue.durationMs, startedAt: performance.now(), end }
+      const now = performance.now()
+      const playing: Playing = {
+        howl: null,
+        soundId: null,
+        timer: null,
+        remainingMs: cue.durationMs,
+        startedAt: now,
+        watchdog: null,
+        watchdogRemainingMs: (cue.durationMs + cueTimeoutMarginMs) / timeScale,
+        watchdogStartedAt: now,
+        end,
+      }
+      current = playing
+      armWatchdog(playing)
       if (cue.url) {
         const howl = new Howl({ src: [cue.url], format: ['ogg'], html5: false, volume: 1 })
         current.howl = howl
         howl.once('loaderror', () => endAfter(cue.durationMs / timeScale))
         howl.once('playerror', () => endAfter(cue.durationMs / timeScale))
-        howl.once('end', end)
+        howl.once('end', () => end('ended'))
         const soundId = howl.play()
         current.soundId = soundId
         if (cue.position) {
@@ -68,6 +106,7 @@ export function createHowlerSound(options: HowlerSoundOptions = {}): SoundServic
       paused = true
       if (!current) return
       const cue = current
+      holdWatchdog(cue)
       if (cue.timer) {
         clearTimeout(cue.timer)
         cue.timer = null
@@ -83,6 +122,7 @@ export function createHowlerSound(options: HowlerSoundOptions = {}): SoundServic
       paused = false
       if (!current) return
       const cue = current
+      if (!cue.watchdog) armWatchdog(cue)
       if (cue.howl && cue.soundId !== null) {
         cue.howl.play(cue.soundId)
         cue.howl.fade(0, 1, 300, cue.soundId)

@@ -1,5 +1,5 @@
 import { shiftPitch } from './pitchShift.ts'
-import type { SoundPosition } from './soundService.ts'
+import { cueTimeoutMarginMs, type SoundPosition } from './soundService.ts'
 
 export interface RecordingPlayback {
   /** Where the voice comes from (world metres), or null when it plays without position. */
@@ -8,8 +8,12 @@ export interface RecordingPlayback {
 }
 
 export interface RecordingPlayer {
-  /** Plays a recording; `onEnded` fires once when it has finished, failed to decode, or was stopped. */
-  play(blob: Blob, playback: RecordingPlayback, onEnded: (result: { played: boolean; durationMs: number }) => void): void
+  /**
+   * Plays a recording; `onEnded` fires once when it has finished, failed to decode, or was stopped, or, with
+   * `timedOut`, when the audio never reported its end within its length plus `cueTimeoutMarginMs` (a suspended
+   * audio context, for example).
+   */
+  play(blob: Blob, playback: RecordingPlayback, onEnded: (result: { played: boolean; durationMs: number; timedOut: boolean }) => void): void
   stop(): void
   playing(): boolean
   /** Loudness of what is playing now (RMS, 0..1); drives the speaking figure, and lets tests hear the playback. */
@@ -45,11 +49,13 @@ export function createRecordingPlayer(audioContext: () => AudioContext | null, o
       const mine = ++generation
       let finished = false
       let durationMs = 0
-      const end = (played: boolean) => {
+      let watchdog: ReturnType<typeof setTimeout> | null = null
+      const end = (played: boolean, timedOut = false) => {
         if (finished) return
         finished = true
+        if (watchdog) clearTimeout(watchdog)
         if (current && generation === mine) current = null
-        onEnded({ played, durationMs })
+        onEnded({ played, durationMs, timedOut })
       }
       if (!ctx) return end(false)
       const analyser = ctx.createAnalyser()
@@ -82,6 +88,15 @@ export function createRecordingPlayer(audioContext: () => AudioContext | null, o
           }
           if (current) current.source = source
           source.start()
+          watchdog = setTimeout(() => {
+            try {
+              source.stop()
+            } catch {
+              // Never started.
+            }
+            analyser.disconnect()
+            end(true, true)
+          }, durationMs + cueTimeoutMarginMs)
         })
         .catch(() => end(false))
     },

@@ -1,3 +1,9 @@
+/** How a cue ended: heard to its end, or given up on by the watchdog. */
+export type CueEnd = 'ended' | 'timeout'
+
+/** How long past its known duration a cue may run before the watchdog ends it (ms of scene time). */
+export const cueTimeoutMarginMs = 1500
+
 /** Where a sound comes from, in world metres; null plays it without position (the narrator). */
 export type SoundPosition = readonly [number, number, number] | null
 
@@ -17,8 +23,12 @@ export interface Cue {
 export interface SoundService {
   /** Must be called inside a user gesture (a click): browsers keep audio locked until then. */
   unlock(): void
-  /** Plays a cue; `onEnded` fires once, when it has been heard (or failed to load, after its duration). */
-  play(cue: Cue, onEnded: () => void): void
+  /**
+   * Plays a cue; `onEnded` fires once: 'ended' when it has been heard (or failed to load, after its duration), or
+   * 'timeout' when the audio never said it ended and its duration plus `cueTimeoutMarginMs` has passed (paused time
+   * not counted). A scene therefore never waits for ever on a line.
+   */
+  play(cue: Cue, onEnded: (how: CueEnd) => void): void
   /** The listener follows the head every frame, so voices come from where the parents stand. */
   setListener(position: readonly [number, number, number], forward: readonly [number, number, number]): void
   /** Safety pause: fade out and hold; `resume` picks up where it was. */

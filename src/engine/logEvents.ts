@@ -37,6 +37,8 @@ export const logEventData = {
   'voice.recorded': z.object({ beat: z.string(), item: z.string(), durationMs: z.number().nonnegative() }).strict(),
   'voice.played': z.object({ beat: z.string(), item: z.string(), durationMs: z.number().nonnegative(), pitchSemitones: z.number() }).strict(),
   'voice.missing': z.object({ beat: z.string(), item: z.string(), reason: z.enum(['answered-by-choice', 'discarded', 'not-recorded']) }).strict(),
+  // A voiced line whose audio never reported its end, ended by the watchdog after its length plus a margin.
+  'cue.timeout': z.object({ beat: z.string(), line: z.string(), waitedMs: z.number().nonnegative() }).strict(),
   'xr.visibility': z.object({ beat: z.string(), state: z.enum(['visible', 'visible-blurred', 'hidden', 'ended']) }).strict(),
   'drill.planned': z
     .object({

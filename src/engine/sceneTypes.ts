@@ -59,7 +59,7 @@ export type SceneEvent =
   | ({ type: 'measure'; forBeat: string; kind: MeasureKind; data: Record<string, unknown> } & Stamp)
 
 /** Measurements a renderer may report (see logEvents.ts for their data). */
-export type MeasureKind = 'head.dwell' | 'xr.visibility' | 'voice.recorded' | 'voice.played' | 'voice.missing'
+export type MeasureKind = 'head.dwell' | 'xr.visibility' | 'voice.recorded' | 'voice.played' | 'voice.missing' | 'cue.timeout'
 
 /** Input from a renderer, before the runtime stamps it. */
 export type SceneInputEvent = SceneEvent extends infer E ? (E extends SceneEvent ? Omit<E, 'at'> : never) : never

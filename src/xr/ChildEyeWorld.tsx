@@ -2,6 +2,7 @@ import { useThree } from '@react-three/fiber'
 import { XROrigin, useXR } from '@react-three/xr'
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { Vector3 } from 'three'
+import { onCueEnd, useForgetPlayedCueOnUnmount } from './cueEnd.ts'
 import { ChildBedroom } from './environments/ChildBedroom.tsx'
 import { childEyeTargets, extraSpots, eyeHeights, figureSpots, soundSources } from './environments/childEyeLayout.ts'
 import { Figure } from './figures/Figure.tsx'
@@ -53,10 +54,12 @@ export function ChildEyeWorld({ scene, context, language, sound, send, completed
     const voice = scene.voices?.[language]?.[cue.line]
     const from = cue.from ? soundSources[cue.from as keyof typeof soundSources] : undefined
     const beatAtCue = context.beat
-    sound.play({ id: cue.id, url: voice?.url ?? null, durationMs: voice?.durationMs ?? 2500, position: from ? [from.x, from.y, from.z] : null }, () =>
-      endBeat({ type: 'cue-ended', beat: beatAtCue, line: cue.line }),
+    sound.play(
+      { id: cue.id, url: voice?.url ?? null, durationMs: voice?.durationMs ?? 2500, position: from ? [from.x, from.y, from.z] : null },
+      onCueEnd(send, beatAtCue, cue.line, () => endBeat({ type: 'cue-ended', beat: beatAtCue, line: cue.line })),
     )
   }, [context.cue, context.beat, completed, language, scene, send, sound])
+  useForgetPlayedCueOnUnmount(played)
   useEffect(() => (paused ? sound.pause() : sound.resume()), [paused, sound])
   useEffect(() => () => sound.stop(), [sound])
 

@@ -11,6 +11,7 @@ import type { BuiltFigure } from './figures/buildFigure.ts'
 import { Figure } from './figures/Figure.tsx'
 import { chairs, headOf, meetingSources, meetingTargets, seatedEyeHeight, type Seat } from './environments/meetingRoomLayout.ts'
 import { MeetingRoom, MirrorReflection } from './environments/MeetingRoom.tsx'
+import { onCueEnd, useForgetPlayedCueOnUnmount } from './cueEnd.ts'
 import type { Vec3 } from './headDirectionDwell.ts'
 import { labelTexture } from './labelTexture.ts'
 import { PauseSpace } from './PauseSpace.tsx'
@@ -106,7 +107,7 @@ export function FutureSelfWorld({ scene, context, language, sound, send, complet
     const position = from ? ([from.x, from.y, from.z] as const) : null
     if (!cue.recording) {
       const voice = scene.voices?.[language]?.[cue.line]
-      sound.play({ id: cue.id, url: voice?.url ?? null, durationMs: voice?.durationMs ?? 2500, position }, () => endBeat({ type: 'cue-ended', beat: beatAtCue, line: cue.line }))
+      sound.play({ id: cue.id, url: voice?.url ?? null, durationMs: voice?.durationMs ?? 2500, position }, onCueEnd(send, beatAtCue, cue.line, () => endBeat({ type: 'cue-ended', beat: beatAtCue, line: cue.line })))
       return
     }
     const itemId = cue.line
@@ -131,15 +132,18 @@ export function FutureSelfWorld({ scene, context, language, sound, send, complet
       return
     }
     const cueId = cue.id
-    player.play(recording.blob, { position, pitchSemitones }, ({ played: ok, durationMs }) => {
+    const startedAt = performance.now()
+    player.play(recording.blob, { position, pitchSemitones }, ({ played: ok, durationMs, timedOut }) => {
       // A pause stops the playback; the resumed beat plays the cue again (the recording is gone by then).
       if (played.current !== cueId) return
+      if (timedOut) send({ type: 'measure', forBeat: beatAtCue, kind: 'cue.timeout', data: { line: itemId, waitedMs: Math.round(performance.now() - startedAt) } })
       if (!ok) return showInstead('not-recorded')
       send({ type: 'measure', forBeat: beatAtCue, kind: 'voice.played', data: { item: itemId, durationMs, pitchSemitones } })
       endBeat({ type: 'cue-ended', beat: beatAtCue, line: itemId })
     })
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [context.cue, context.beat, completed, paused, language, scene])
+  useForgetPlayedCueOnUnmount(played)
 
   // Safety pause: sound fades; recordings, a recording in progress and a playback are dropped.
   useEffect(() => {
