@@ -1,8 +1,8 @@
-import { beginScene, go, openSession, useApp } from '../app/appStore.ts'
+import { beginScene, go, openSession, useApp } from '../state/appStore.ts'
 import { useLanguage } from '../i18n/languageStore.ts'
 import { useT } from '../i18n/useT.ts'
 import { Layout } from './Layout.tsx'
-import { ReadAloudButton } from './ReadAloudButton.tsx'
+import { ReadAloudButton } from '../widgets/ReadAloudButton.tsx'
 
 /** The scenario list for this client code, with unfinished sessions first so going on is one tap. */
 export function ChooseScreen() {

@@ -1,12 +1,12 @@
 import { useState } from 'react'
-import { beginScene, go, useApp } from '../app/appStore.ts'
+import { beginScene, go, useApp } from '../state/appStore.ts'
 import { drillSchedule } from '../log/drillSchedule.ts'
 import { resolveParams } from '../script/params.ts'
 import type { ParamValue } from '../script/schema.ts'
 import { useLanguage } from '../i18n/languageStore.ts'
 import { useT } from '../i18n/useT.ts'
 import { Layout } from './Layout.tsx'
-import { ReadAloudButton } from './ReadAloudButton.tsx'
+import { ReadAloudButton } from '../widgets/ReadAloudButton.tsx'
 
 /** The trainer's choices for a scene, exactly as the scene declares them, checked before the session starts. */
 export function ParamsScreen({ sceneId }: { sceneId: string }) {

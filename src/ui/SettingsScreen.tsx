@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'react'
-import { eraseEverything, exportSession, go, setRetentionDays, useApp } from '../app/appStore.ts'
+import { eraseEverything, exportSession, go, setRetentionDays, useApp } from '../state/appStore.ts'
 import { defaultRetentionDays } from '../storage/sessionStore.ts'
 import { retentionChoices } from '../storage/retention.ts'
 import { useLanguage } from '../i18n/languageStore.ts'
 import { useT } from '../i18n/useT.ts'
 import { Layout } from './Layout.tsx'
-import { ReadAloudButton } from './ReadAloudButton.tsx'
+import { ReadAloudButton } from '../widgets/ReadAloudButton.tsx'
 import { SceneFileCheck } from './SceneFileCheck.tsx'
 
 export function SettingsScreen() {

@@ -1,4 +1,4 @@
-import type { AvatarChoices } from '../xr/figures/avatarLook.ts'
+import type { AvatarChoices } from '../avatar/avatarChoices.ts'
 import { create } from 'zustand'
 import { realClock, timeScaleFrom } from '../engine/clock.ts'
 import type { RuntimeView } from '../engine/runtime.ts'
@@ -12,8 +12,7 @@ import { createMemoryStore } from '../storage/memoryStore.ts'
 import { purgeExpiredSessions } from '../storage/retention.ts'
 import type { SessionMeta, SessionStore } from '../storage/sessionStore.ts'
 import { loadCatalog, type CatalogScene } from './sceneCatalog.ts'
-import { registerServiceWorker } from './serviceWorker.ts'
-import { collectBundle, encryptedTransferFile, jsonFile, psychDsFile } from './sessionExports.ts'
+import { collectBundle, encryptedTransferFile, jsonFile, psychDsFile } from '../export/sessionExports.ts'
 import { createSessionRecord, resumeSession, startSession, type RunningSession } from './sessionController.ts'
 import { useLanguage } from '../i18n/languageStore.ts'
 
@@ -91,7 +90,15 @@ function storageProblem(cause: unknown): Screen {
   return { name: 'storage-problem', reason: failure.message, kind: failure.reason }
 }
 
-export async function boot(): Promise<void> {
+/**
+ * Registers the offline cache and reports a waiting update. The composition root passes the service worker's
+ * registration to `boot` (the state layer does not know about the build's PWA plugin); without one, nothing is cached.
+ */
+export type OfflineRegistration = (onUpdateReady: (apply: () => void) => void) => void
+let registerOffline: OfflineRegistration = () => {}
+
+export async function boot(offline?: OfflineRegistration): Promise<void> {
+  if (offline) registerOffline = offline
   set({ screen: { name: 'loading' } })
   set({ scenes: loadCatalog() })
   let exists: boolean
@@ -129,7 +136,7 @@ export async function boot(): Promise<void> {
 
 /** The offline cache is storage too, so it starts only once the client has agreed. */
 function offerOffline() {
-  registerServiceWorker((apply) => set({ applyUpdate: apply }))
+  registerOffline((apply) => set({ applyUpdate: apply }))
 }
 
 export async function giveConsent(): Promise<void> {
