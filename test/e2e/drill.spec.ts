@@ -1,7 +1,7 @@
 import { devices, type Page } from '@playwright/test'
 import { expect, storedEvents, storedRecords, test } from './fixtures.ts'
-import { exportDrill, followRule, parseCsv, playDrill, ruleFor, startDrill } from './drillFlow.ts'
-import { truthSeries } from './touch.ts'
+import { exportDrill, followRule, parseCsv, playDrill, ruleFor, startDrill } from '../../scripts/browser/drillFlow.ts'
+import { truthSeries } from '../../scripts/browser/touch.ts'
 
 const { defaultBrowserType: _browser, ...pixel7 } = devices['Pixel 7']
 test.use({ ...pixel7 })

@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { chromiumArgs, chromiumPath } from './browser.ts'
+import { chromiumArgs, chromiumPath } from '../../scripts/browser/chromium.ts'
 
 /** The tone the fake microphone "says": a recording played back is recognised by this pitch (or a lowered one). */
 export const fakeVoiceHz = 440
