@@ -7,8 +7,9 @@ import { Layout } from './Layout.tsx'
 import { ReadAloudButton } from '../widgets/ReadAloudButton.tsx'
 
 /**
- * The client's own drink photos for the drill (REFERENCE: the best personalisation). They are kept only in this
- * device's database, shown from blob: URLs, and never put in any export.
+ * The client's own drink photos for the drill: what Brein de Baas users asked for (Laurens et al. 2020;
+ * src/drill/README.md). They are kept only in this device's database, shown from blob: URLs, and never put in any
+ * export.
  */
 export function OwnPhotosScreen() {
   const t = useT()

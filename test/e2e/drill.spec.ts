@@ -86,7 +86,7 @@ test('wrong swipes and timeouts are logged and repeated; the summary matches an 
   }
   expect(rows.filter((r) => r.response === 'none').every((r) => r.rt_initiation_ms === '' && r.touchdown_ms === '')).toBe(true)
 
-  // Independent scoring of the assessment block (REFERENCE: first attempts, errors out, 200 ms floor, 3 SD per cell).
+  // Independent scoring of the assessment block (src/log/README.md: first attempts, errors out, 200 ms floor, 3 SD per cell).
   const first = rows.filter((r) => r.block === 'assessment' && r.attempt === '1')
   const errorRate = first.filter((r) => r.correct === 'false').length / first.length
   const cell = (category: string, move: string) => {

@@ -39,7 +39,7 @@ export function writeFakeVoice(): string {
   return file
 }
 
-/** Launch options for a Chromium whose microphone is the fake voice, allowed without a prompt (STACK.md flags). */
+/** Launch options for a Chromium whose microphone is the fake voice, allowed without a prompt (`--use-fake-ui-for-media-stream`). */
 export function withFakeMicrophone() {
   return {
     executablePath: chromiumPath,

@@ -89,7 +89,7 @@ export async function crashPage(context: BrowserContext, page: Page) {
   await crashed
 }
 
-/** Draw calls and triangles per beat must stay within the standalone-headset budget (REFERENCE: Quest). */
+/** Draw calls and triangles per beat must stay within the standalone-headset budget (src/xr/README.md). */
 export function expectWithinBudget(stats: Record<string, { calls: number; triangles: number }>): { calls: number; triangles: number } {
   for (const [beat, s] of Object.entries(stats)) {
     expect.soft(s.calls, `draw calls in ${beat}`).toBeLessThanOrEqual(60)
