@@ -2,7 +2,7 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './app/App.tsx'
 import { registerServiceWorker } from './app/serviceWorker.ts'
-import { boot } from './state/appStore.ts'
+import { boot } from './state/lobbyActions.ts'
 import './ui/styles.css'
 
 createRoot(document.getElementById('root')!).render(

@@ -1,5 +1,6 @@
 import { Suspense, useState, type ComponentType } from 'react'
-import { beginScene, go, useApp } from '../state/appStore.ts'
+import { go, useApp } from '../state/appStore.ts'
+import { beginScene } from '../state/sessionActions.ts'
 import type { StringKey } from '../i18n/strings.ts'
 import { useT } from '../i18n/useT.ts'
 import type { ParamValues } from '../script/schema.ts'
@@ -18,7 +19,8 @@ const swatches: Partial<Record<keyof AvatarChoices, Record<string, string>>> = {
  */
 export function AvatarScreen({ sceneId, params, Preview }: { sceneId: string; params: ParamValues; Preview: AvatarPreviewView }) {
   const t = useT()
-  const { sessions, clientCode } = useApp()
+  const sessions = useApp((s) => s.sessions)
+  const clientCode = useApp((s) => s.clientCode)
   const earlier = sessions.filter((s) => s.clientCode === clientCode && s.avatar).sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0]
   const [choices, setChoices] = useState<AvatarChoices>(() => readAvatarChoices(earlier?.avatar))
   const label = (key: keyof AvatarChoices, value: string, index: number): string => {

@@ -1,4 +1,5 @@
-import { beginScene, go, openSession, useApp } from '../state/appStore.ts'
+import { go, useApp } from '../state/appStore.ts'
+import { beginScene, openSession } from '../state/sessionActions.ts'
 import { useLanguage } from '../i18n/languageStore.ts'
 import { useT } from '../i18n/useT.ts'
 import { Layout } from './Layout.tsx'
@@ -8,7 +9,12 @@ import { ReadAloudButton } from '../widgets/ReadAloudButton.tsx'
 export function ChooseScreen() {
   const t = useT()
   const language = useLanguage((s) => s.language)
-  const { scenes, sessions, clientCode, notice, error, applyUpdate } = useApp()
+  const scenes = useApp((s) => s.scenes)
+  const sessions = useApp((s) => s.sessions)
+  const clientCode = useApp((s) => s.clientCode)
+  const notice = useApp((s) => s.notice)
+  const error = useApp((s) => s.error)
+  const applyUpdate = useApp((s) => s.applyUpdate)
   const open = sessions.filter((s) => s.clientCode === clientCode && s.status === 'active')
   const titleOf = (sceneId: string) => scenes.find((s) => s.script.id === sceneId)?.script.title[language] ?? sceneId
   const closedReason = notice?.startsWith('closed:') ? notice.slice('closed:'.length) : null

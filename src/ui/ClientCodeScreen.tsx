@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react'
-import { setClientCode, useApp } from '../state/appStore.ts'
+import { useApp } from '../state/appStore.ts'
+import { setClientCode } from '../state/lobbyActions.ts'
 import { isValidClientCode, normaliseClientCode } from '../storage/clientCode.ts'
 import { useT } from '../i18n/useT.ts'
 import { Layout } from './Layout.tsx'

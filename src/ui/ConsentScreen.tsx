@@ -1,4 +1,5 @@
-import { declineConsent, giveConsent, go } from '../state/appStore.ts'
+import { go } from '../state/appStore.ts'
+import { declineConsent, giveConsent } from '../state/lobbyActions.ts'
 import { paragraphs } from '../i18n/translate.ts'
 import { useLanguage } from '../i18n/languageStore.ts'
 import { useT } from '../i18n/useT.ts'

@@ -1,5 +1,6 @@
 import { useState } from 'react'
-import { beginScene, go, useApp } from '../state/appStore.ts'
+import { go, useApp } from '../state/appStore.ts'
+import { beginScene } from '../state/sessionActions.ts'
 import { drillSchedule } from '../log/drillSchedule.ts'
 import { resolveParams } from '../script/params.ts'
 import type { ParamValue } from '../script/schema.ts'
@@ -13,7 +14,8 @@ export function ParamsScreen({ sceneId }: { sceneId: string }) {
   const t = useT()
   const language = useLanguage((s) => s.language)
   const scene = useApp((s) => s.scenes.find((x) => x.script.id === sceneId))
-  const { sessions, clientCode } = useApp()
+  const sessions = useApp((s) => s.sessions)
+  const clientCode = useApp((s) => s.clientCode)
   const [values, setValues] = useState<Record<string, ParamValue>>(() => {
     const defaults: Record<string, ParamValue> = Object.fromEntries(Object.entries(scene?.script.params ?? {}).map(([k, p]) => [k, p.default]))
     // The plan puts a measurement block in the first and the last drill session; suggest it then.

@@ -4,7 +4,9 @@ import type { RuntimeView } from '../engine/runtime.ts'
 import type { SceneInputEvent } from '../engine/sceneTypes.ts'
 import type { BundledScene } from '../script/bundledScene.ts'
 import type { Language } from '../script/localized.ts'
-import { exportDataset, exportSession, leaveSession, useApp } from '../state/appStore.ts'
+import { useApp } from '../state/appStore.ts'
+import { leaveSession } from '../state/sessionActions.ts'
+import { exportDataset, exportSession } from '../state/exportActions.ts'
 import { EncryptedExport } from './EncryptedExport.tsx'
 import { useLanguage } from '../i18n/languageStore.ts'
 import { useT } from '../i18n/useT.ts'
@@ -29,7 +31,10 @@ export interface VrViewProps {
 export function SessionScreen({ VrView }: { VrView: ComponentType<VrViewProps> }) {
   const t = useT()
   const language = useLanguage((s) => s.language)
-  const { running, view, notice, memoryOnly } = useApp()
+  const running = useApp((s) => s.running)
+  const view = useApp((s) => s.view)
+  const notice = useApp((s) => s.notice)
+  const memoryOnly = useApp((s) => s.memoryOnly)
   const shownAt = useRef(0)
   const beatId = view?.beat
   useEffect(() => {

@@ -1,4 +1,4 @@
-import { boot, continueWithoutStorage } from '../state/appStore.ts'
+import { boot, continueWithoutStorage } from '../state/lobbyActions.ts'
 import { useT } from '../i18n/useT.ts'
 import type { StorageUnavailableError } from '../storage/indexedDbStore.ts'
 import { Layout } from './Layout.tsx'
