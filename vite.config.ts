@@ -22,6 +22,10 @@ function contentSecurityPolicy(): Plugin {
   }
 }
 
+// Builds for the e2e tests (PERSPECTIEF_TEST_MODE=1) have a faster scene clock and keep source maps for stack traces;
+// a production build ships no source maps.
+const testMode = process.env.PERSPECTIEF_TEST_MODE === '1'
+
 // HTTPS=1 npm start serves over HTTPS on the LAN (a headset only gets WebXR on a secure origin).
 const https = process.env.HTTPS === '1'
 
@@ -71,12 +75,12 @@ export default defineConfig({
   define: {
     __APP_VERSION__: JSON.stringify(pkg.version),
     // Test mode (a faster scene clock via ?speed=N) only exists in builds made for the e2e tests.
-    __TEST_MODE__: JSON.stringify(process.env.PERSPECTIEF_TEST_MODE === '1'),
+    __TEST_MODE__: JSON.stringify(testMode),
   },
   preview: { port: 4319, strictPort: true },
   build: {
     target: 'es2022',
-    sourcemap: true,
+    sourcemap: testMode,
     outDir: '../dist',
     emptyOutDir: true,
     // Pictures stay files (cached, streamed, counted), never data: URLs inside the drill's JavaScript.
@@ -89,7 +93,6 @@ export default defineConfig({
     root: repoRoot,
     projects: [
       { extends: true, test: { name: 'node', environment: 'node', include: ['src/**/*.test.ts', 'test/model/**/*.test.ts', 'scripts/**/*.test.ts'] } },
-      { extends: true, test: { name: 'dom', environment: 'jsdom', include: ['src/**/*.test.tsx'] } },
     ],
   },
 })

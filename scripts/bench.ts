@@ -12,10 +12,9 @@ import { cpus, totalmem } from 'node:os'
 import { dirname, join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { build as viteBuild } from 'vite'
-import { chromiumArgs, chromiumPath } from '../test/e2e/browser.ts'
-import { exportDrill, parseCsv, playDrill, startDrill } from '../test/e2e/drillFlow.ts'
-import { headsetViewport } from '../test/e2e/vrFlow.ts'
-import { truthSeries } from '../test/e2e/touch.ts'
+import { chromiumArgs, chromiumPath, headsetViewport } from './browser/chromium.ts'
+import { exportDrill, parseCsv, playDrill, startDrill } from './browser/drillFlow.ts'
+import { truthSeries } from './browser/touch.ts'
 import { repoRoot } from './sceneFiles.ts'
 
 const port = Number(process.env.PERSPECTIEF_BENCH_PORT ?? 4329)

@@ -1,5 +1,5 @@
 /**
- * `npm test`: type check, scene check, unit and model tests (vitest), e2e tests (Playwright in Debian's Chromium;
+ * `npm test`: type check, layer check, scene check, unit and model tests (vitest), e2e tests (Playwright in Debian's Chromium;
  * the report test reads its PDF with Debian's poppler-utils).
  * Every stage runs even when an earlier one fails, so one run shows everything; the last line is the total
  * that CI reads: `N passed, N failed`.
@@ -53,6 +53,11 @@ function ensureDebianTools() {
 // 1. Types
 const tsc = run('npx', ['tsc', '--noEmit', '-p', 'tsconfig.json'])
 results.push({ stage: 'types', passed: tsc === 0 ? 1 : 0, failed: tsc === 0 ? 0 : 1, skipped: 0 })
+
+// 1b. Layers: no import cycle in src/ and no import against the layer order (README "Layers"); a break is reported
+// with both files.
+const layers = run('npx', ['depcruise', 'src', '--config', 'scripts/dependencyRules.cjs', '--output-type', 'err-long'])
+results.push({ stage: 'layers', passed: layers === 0 ? 1 : 0, failed: layers === 0 ? 0 : 1, skipped: 0 })
 
 // 2. Scenes
 const scenesJson = join(out, 'scenes.json')

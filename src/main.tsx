@@ -1,7 +1,8 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './app/App.tsx'
-import { boot } from './app/appStore.ts'
+import { registerServiceWorker } from './app/serviceWorker.ts'
+import { boot } from './state/lobbyActions.ts'
 import './ui/styles.css'
 
 createRoot(document.getElementById('root')!).render(
@@ -9,4 +10,4 @@ createRoot(document.getElementById('root')!).render(
     <App />
   </StrictMode>,
 )
-void boot()
+void boot(registerServiceWorker)

@@ -1,4 +1,5 @@
-import { useApp } from './appStore.ts'
+import { lazy } from 'react'
+import { useApp } from '../state/appStore.ts'
 import { useT } from '../i18n/useT.ts'
 import { AvatarScreen } from '../ui/AvatarScreen.tsx'
 import { ChooseScreen } from '../ui/ChooseScreen.tsx'
@@ -9,6 +10,11 @@ import { ParamsScreen } from '../ui/ParamsScreen.tsx'
 import { SessionScreen } from '../ui/SessionScreen.tsx'
 import { ErasedScreen, SettingsScreen } from '../ui/SettingsScreen.tsx'
 import { StorageProblemScreen } from '../ui/StorageProblemScreen.tsx'
+
+// three.js and the XR stack load only when they are shown (a VR scene, the avatar preview): the lobby and the phone
+// drill never pay for them. The 2D screens get them as components, so no screen imports another.
+const VrSession = lazy(() => import('../xr/VrSession.tsx'))
+const AvatarPreview = lazy(() => import('../xr/AvatarPreview.tsx'))
 
 /** The composition root's view: one screen at a time, chosen by the app store. */
 export function App() {
@@ -30,9 +36,9 @@ export function App() {
     case 'params':
       return <ParamsScreen sceneId={screen.sceneId} />
     case 'avatar':
-      return <AvatarScreen sceneId={screen.sceneId} params={screen.params} />
+      return <AvatarScreen sceneId={screen.sceneId} params={screen.params} Preview={AvatarPreview} />
     case 'session':
-      return <SessionScreen />
+      return <SessionScreen VrView={VrSession} />
     case 'settings':
       return <SettingsScreen />
     case 'erased':

@@ -5,7 +5,7 @@ import { DebriefApp } from '../debrief/DebriefApp.tsx'
 import { restoreKept } from '../debrief/debriefStore.ts'
 import type { SceneInfo } from '../debrief/sceneInfo.ts'
 import { useLanguage } from '../i18n/languageStore.ts'
-import { loadCatalog } from './sceneCatalog.ts'
+import { loadCatalog } from '../state/sceneCatalog.ts'
 import '../ui/styles.css'
 import '../debrief/debrief.css'
 

@@ -10,7 +10,7 @@ import type { DrillMode, DrillTrialRow } from '../log/drillTrial.ts'
 import type { Language } from '../script/localized.ts'
 import type { SessionMeta, SessionStore } from '../storage/sessionStore.ts'
 import { el, messageScreen, textFor } from '../drill/drillScreen.ts'
-import { collectBundle, encryptedTransferFile, jsonFile, psychDsFile } from './sessionExports.ts'
+import { collectBundle, encryptedTransferFile, jsonFile, psychDsFile } from '../export/sessionExports.ts'
 
 interface DoneArgs {
   store: SessionStore

@@ -1,8 +1,8 @@
 /** The phone drill page's composition root: storage, the drill machine, the DOM renderer and the exports. */
 import scenes from 'virtual:perspectief/scenes'
-import { closeWithReason } from './closeSession.ts'
+import { closeWithReason } from '../state/closeSession.ts'
 import { registerServiceWorker } from './serviceWorker.ts'
-import { newSessionId } from './sessionId.ts'
+import { newSessionId } from '../state/sessionId.ts'
 import { realClock, timeScaleFrom } from '../engine/clock.ts'
 import { drillMachine, type DrillContext, type DrillInputEvent } from '../engine/drill/drillMachine.ts'
 import { hashToUint32 } from '../engine/drill/seededRandom.ts'

@@ -1,5 +1,5 @@
 import type { Language } from '../script/localized.ts'
-import { canReadAloud, readAloud } from '../ui/readAloud.ts'
+import { canReadAloud, readAloud } from '../widgets/readAloud.ts'
 import { translate } from '../i18n/translate.ts'
 import type { StringKey } from '../i18n/strings.ts'
 

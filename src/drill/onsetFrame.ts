@@ -8,7 +8,7 @@ export interface Onset {
 /**
  * Applies `show` inside an animation frame and returns that frame's timestamp as the onset: the image becomes
  * visible with that frame, which is closer to the truth than a timestamp taken after changing the DOM
- * (REFERENCE, "Timing in the browser"). A preceding frame gives the frame interval around onset.
+ * (src/drill/README.md, "Stimulus onset"). A preceding frame gives the frame interval around onset.
  */
 export function showOnNextFrame(show: () => void, raf: (cb: FrameRequestCallback) => number = requestAnimationFrame): Promise<Onset> {
   return new Promise((resolve) => {

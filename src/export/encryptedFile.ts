@@ -1,6 +1,6 @@
 /**
- * The `.perspectief` transfer file: one session, encrypted with a passphrase (DESIGN.md "Privacy", REFERENCE.md
- * "Export formats"). WebCrypto only: AES-256-GCM with a key from PBKDF2-SHA256.
+ * The `.perspectief` transfer file: one session, encrypted with a passphrase (format and reasons in
+ * src/export/README.md). WebCrypto only: AES-256-GCM with a key from PBKDF2-SHA256.
  *
  * Layout, as text so a trainer's tools can at least see what it is:
  *   line 1: the header, JSON {format, v, kdf, iterations, salt, iv, cipher} (salt 16 B, iv 12 B, base64)

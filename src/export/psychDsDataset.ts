@@ -1,5 +1,5 @@
 /**
- * A Psych-DS dataset as one zip (REFERENCE.md "Export formats"): `dataset_description.json` (schema.org Dataset
+ * A Psych-DS dataset as one zip (src/export/README.md): `dataset_description.json` (schema.org Dataset
  * whose `variableMeasured` lists every column) and `data/subject-<code>_session-<n>_task-<id>_data.csv`.
  */
 import { strToU8, zipSync } from 'fflate'

@@ -1,5 +1,5 @@
 /**
- * Reliability of the drill's double-difference score (REFERENCE.md, "Swipe drill: scoring"): permutation split-half
+ * Reliability of the drill's double-difference score (src/log/README.md, "Reliability and trends"): permutation split-half
  * with the Spearman-Brown correction, across sessions. Kept apart from the per-session scores in aatScore.ts.
  */
 import { aatCells, doubleDifference, perCell, preprocessAatSession, type AatScoreOptions, type PerCell } from './aatScore.ts'

@@ -1,5 +1,5 @@
 /**
- * Scores of the alcohol approach-avoidance swipe drill, as REFERENCE.md "Swipe drill: scoring" specifies them.
+ * Scores of the alcohol approach-avoidance swipe drill, as defined in src/log/README.md (after Kahveci et al. 2023).
  *
  * Notation: M(move, cat) is the mean or median initiation RT of the kept correct trials in one cell, with move
  * push (away, avoid) or pull (towards, approach) and cat alcohol or soft. Pure functions over the trial rows of
@@ -118,7 +118,7 @@ function dropCellOutliers(rts: readonly number[], limit: number): { kept: number
 }
 
 /**
- * Applies the exclusions in the order the reference gives (Kahveci et al. 2023):
+ * Applies the exclusions in the order Kahveci et al. (2023) recommend (src/log/README.md):
  * 1. practice trials and repeat attempts are left out;
  * 2. error trials (wrong move or timeout) are removed, with no penalty added;
  * 3. RTs below the fixed floor are dropped;

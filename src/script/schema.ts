@@ -154,7 +154,7 @@ export const VrSettings = z
     sources: z.array(z.string().regex(idPattern)).default([]),
     /** Head-direction dwell is measured on these targets in every beat. */
     targets: z.array(z.string().regex(idPattern)).default([]),
-    /** Half-angle of the cone around a target that counts as looking at it, in degrees (REFERENCE: 15–20). */
+    /** Half-angle of the cone around a target that counts as looking at it, in degrees (about 15–20: src/xr/README.md). */
     dwellConeDeg: z.number().min(5).max(45).default(18),
   })
   .strict()
@@ -175,7 +175,7 @@ export const DrillSettings = z
     feedbackMs: z.number().int().min(300).max(5000).default(1200),
     /** No response within this many ms after onset is logged as "none" and the trial repeats. */
     timeoutMs: z.number().int().min(500).max(10000).default(3000),
-    /** Movement along the swipe axis, in CSS px, that counts as initiation (REFERENCE: about 10). */
+    /** Movement along the swipe axis, in CSS px, that counts as initiation (about 10: src/drill/README.md). */
     initiationPx: z.number().min(2).max(60).default(10),
     /** Share of the screen height the finger travels to complete a swipe. */
     exitFraction: z.number().min(0.1).max(0.6).default(0.25),

@@ -1,4 +1,4 @@
-import type { AvatarChoices } from '../xr/figures/avatarLook.ts'
+import type { AvatarChoices } from '../avatar/avatarChoices.ts'
 import type { SnapshotEnvelope } from '../engine/envelope.ts'
 import type { LogRecord, SessionPersistence } from '../engine/runtime.ts'
 import type { ParamValues } from '../script/schema.ts'

@@ -1,13 +1,15 @@
-import { lazy, Suspense, useState } from 'react'
-import { beginScene, go, useApp } from '../app/appStore.ts'
+import { Suspense, useState, type ComponentType } from 'react'
+import { go, useApp } from '../state/appStore.ts'
+import { beginScene } from '../state/sessionActions.ts'
 import type { StringKey } from '../i18n/strings.ts'
 import { useT } from '../i18n/useT.ts'
 import type { ParamValues } from '../script/schema.ts'
-import { avatarOptions, clothingColours, hairColours, readAvatarChoices, skinTones, type AvatarChoices } from '../xr/figures/avatarLook.ts'
+import { avatarOptions, clothingColours, hairColours, readAvatarChoices, skinTones, type AvatarChoices } from '../avatar/avatarChoices.ts'
 import { Layout } from './Layout.tsx'
-import { ReadAloudButton } from './ReadAloudButton.tsx'
+import { ReadAloudButton } from '../widgets/ReadAloudButton.tsx'
 
-const AvatarPreview = lazy(() => import('../xr/AvatarPreview.tsx'))
+/** The live 3D preview of the choices; the composition root passes it in (xr/AvatarPreview.tsx, loaded lazily). */
+export type AvatarPreviewView = ComponentType<{ choices: AvatarChoices; label: string }>
 
 const swatches: Partial<Record<keyof AvatarChoices, Record<string, string>>> = { skin: skinTones, hairColour: hairColours, colour: clothingColours }
 
@@ -15,9 +17,10 @@ const swatches: Partial<Record<keyof AvatarChoices, Record<string, string>>> = {
  * The client makes a figure of themselves for the future-self scene: one big tap per choice, with a live preview.
  * The last avatar this client made is the starting point, so a second session is one tap.
  */
-export function AvatarScreen({ sceneId, params }: { sceneId: string; params: ParamValues }) {
+export function AvatarScreen({ sceneId, params, Preview }: { sceneId: string; params: ParamValues; Preview: AvatarPreviewView }) {
   const t = useT()
-  const { sessions, clientCode } = useApp()
+  const sessions = useApp((s) => s.sessions)
+  const clientCode = useApp((s) => s.clientCode)
   const earlier = sessions.filter((s) => s.clientCode === clientCode && s.avatar).sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0]
   const [choices, setChoices] = useState<AvatarChoices>(() => readAvatarChoices(earlier?.avatar))
   const label = (key: keyof AvatarChoices, value: string, index: number): string => {
@@ -32,7 +35,7 @@ export function AvatarScreen({ sceneId, params }: { sceneId: string; params: Par
       <p>{t('avatarHelp')}</p>
       <div className="avatar-builder">
         <Suspense fallback={<div className="avatar-preview" />}>
-          <AvatarPreview choices={choices} label={t('avatarPreviewLabel')} />
+          <Preview choices={choices} label={t('avatarPreviewLabel')} />
         </Suspense>
         <div className="avatar-choices">
           {(Object.keys(avatarOptions) as (keyof AvatarChoices)[]).map((key) => (

@@ -1,14 +1,20 @@
-import { beginScene, go, openSession, useApp } from '../app/appStore.ts'
+import { go, useApp } from '../state/appStore.ts'
+import { beginScene, openSession } from '../state/sessionActions.ts'
 import { useLanguage } from '../i18n/languageStore.ts'
 import { useT } from '../i18n/useT.ts'
 import { Layout } from './Layout.tsx'
-import { ReadAloudButton } from './ReadAloudButton.tsx'
+import { ReadAloudButton } from '../widgets/ReadAloudButton.tsx'
 
 /** The scenario list for this client code, with unfinished sessions first so going on is one tap. */
 export function ChooseScreen() {
   const t = useT()
   const language = useLanguage((s) => s.language)
-  const { scenes, sessions, clientCode, notice, error, applyUpdate } = useApp()
+  const scenes = useApp((s) => s.scenes)
+  const sessions = useApp((s) => s.sessions)
+  const clientCode = useApp((s) => s.clientCode)
+  const notice = useApp((s) => s.notice)
+  const error = useApp((s) => s.error)
+  const applyUpdate = useApp((s) => s.applyUpdate)
   const open = sessions.filter((s) => s.clientCode === clientCode && s.status === 'active')
   const titleOf = (sceneId: string) => scenes.find((s) => s.script.id === sceneId)?.script.title[language] ?? sceneId
   const closedReason = notice?.startsWith('closed:') ? notice.slice('closed:'.length) : null

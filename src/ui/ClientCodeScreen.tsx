@@ -1,9 +1,10 @@
 import { useState, type FormEvent } from 'react'
-import { setClientCode, useApp } from '../app/appStore.ts'
+import { useApp } from '../state/appStore.ts'
+import { setClientCode } from '../state/lobbyActions.ts'
 import { isValidClientCode, normaliseClientCode } from '../storage/clientCode.ts'
 import { useT } from '../i18n/useT.ts'
 import { Layout } from './Layout.tsx'
-import { ReadAloudButton } from './ReadAloudButton.tsx'
+import { ReadAloudButton } from '../widgets/ReadAloudButton.tsx'
 
 export function ClientCodeScreen() {
   const t = useT()

@@ -1,9 +1,10 @@
-import { declineConsent, giveConsent, go } from '../app/appStore.ts'
+import { go } from '../state/appStore.ts'
+import { declineConsent, giveConsent } from '../state/lobbyActions.ts'
 import { paragraphs } from '../i18n/translate.ts'
 import { useLanguage } from '../i18n/languageStore.ts'
 import { useT } from '../i18n/useT.ts'
 import { Layout } from './Layout.tsx'
-import { ReadAloudButton } from './ReadAloudButton.tsx'
+import { ReadAloudButton } from '../widgets/ReadAloudButton.tsx'
 
 /** Comes before anything is stored: until "agree", the app has not even created its database. */
 export function ConsentScreen() {

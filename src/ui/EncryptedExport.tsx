@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { exportEncrypted } from '../app/appStore.ts'
+import { exportEncrypted } from '../state/exportActions.ts'
 import { useT } from '../i18n/useT.ts'
 
 /**

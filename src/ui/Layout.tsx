@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react'
-import { go, useApp } from '../app/appStore.ts'
+import { go, useApp } from '../state/appStore.ts'
 import { useLanguage } from '../i18n/languageStore.ts'
 import { useT } from '../i18n/useT.ts'
 

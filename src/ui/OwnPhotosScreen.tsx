@@ -1,14 +1,15 @@
 import { useEffect, useState, type ChangeEvent } from 'react'
-import { go, useApp } from '../app/appStore.ts'
-import { newSessionId } from '../app/sessionId.ts'
+import { go, useApp } from '../state/appStore.ts'
+import { newSessionId } from '../state/sessionId.ts'
 import type { OwnPhoto } from '../storage/sessionStore.ts'
 import { useT } from '../i18n/useT.ts'
 import { Layout } from './Layout.tsx'
-import { ReadAloudButton } from './ReadAloudButton.tsx'
+import { ReadAloudButton } from '../widgets/ReadAloudButton.tsx'
 
 /**
- * The client's own drink photos for the drill (REFERENCE: the best personalisation). They are kept only in this
- * device's database, shown from blob: URLs, and never put in any export.
+ * The client's own drink photos for the drill: what Brein de Baas users asked for (Laurens et al. 2020;
+ * src/drill/README.md). They are kept only in this device's database, shown from blob: URLs, and never put in any
+ * export.
  */
 export function OwnPhotosScreen() {
   const t = useT()

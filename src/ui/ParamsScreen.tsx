@@ -1,19 +1,21 @@
 import { useState } from 'react'
-import { beginScene, go, useApp } from '../app/appStore.ts'
+import { go, useApp } from '../state/appStore.ts'
+import { beginScene } from '../state/sessionActions.ts'
 import { drillSchedule } from '../log/drillSchedule.ts'
 import { resolveParams } from '../script/params.ts'
 import type { ParamValue } from '../script/schema.ts'
 import { useLanguage } from '../i18n/languageStore.ts'
 import { useT } from '../i18n/useT.ts'
 import { Layout } from './Layout.tsx'
-import { ReadAloudButton } from './ReadAloudButton.tsx'
+import { ReadAloudButton } from '../widgets/ReadAloudButton.tsx'
 
 /** The trainer's choices for a scene, exactly as the scene declares them, checked before the session starts. */
 export function ParamsScreen({ sceneId }: { sceneId: string }) {
   const t = useT()
   const language = useLanguage((s) => s.language)
   const scene = useApp((s) => s.scenes.find((x) => x.script.id === sceneId))
-  const { sessions, clientCode } = useApp()
+  const sessions = useApp((s) => s.sessions)
+  const clientCode = useApp((s) => s.clientCode)
   const [values, setValues] = useState<Record<string, ParamValue>>(() => {
     const defaults: Record<string, ParamValue> = Object.fromEntries(Object.entries(scene?.script.params ?? {}).map(([k, p]) => [k, p.default]))
     // The plan puts a measurement block in the first and the last drill session; suggest it then.

@@ -1,20 +1,40 @@
-import { lazy, Suspense, useEffect, useRef, type MouseEvent } from 'react'
-import { exportDataset, exportSession, leaveSession, useApp } from '../app/appStore.ts'
+import { Suspense, useEffect, useRef, type ComponentType, type MouseEvent } from 'react'
+import type { AvatarChoices } from '../avatar/avatarChoices.ts'
+import type { RuntimeView } from '../engine/runtime.ts'
+import type { SceneInputEvent } from '../engine/sceneTypes.ts'
+import type { BundledScene } from '../script/bundledScene.ts'
+import type { Language } from '../script/localized.ts'
+import { useApp } from '../state/appStore.ts'
+import { leaveSession } from '../state/sessionActions.ts'
+import { exportDataset, exportSession } from '../state/exportActions.ts'
 import { EncryptedExport } from './EncryptedExport.tsx'
 import { useLanguage } from '../i18n/languageStore.ts'
 import { useT } from '../i18n/useT.ts'
 import { ItemScreen, type ItemAnswer } from './questionnaire/ItemScreen.tsx'
 import { Layout } from './Layout.tsx'
-import { ReadAloudButton } from './ReadAloudButton.tsx'
+import { ReadAloudButton } from '../widgets/ReadAloudButton.tsx'
 
-// three.js and the XR stack load only when a VR scene starts: the lobby and the phone drill never pay for them.
-const VrSession = lazy(() => import('../xr/VrSession.tsx'))
+/** What the session screen hands the VR view of a `kind: vr` scene. */
+export interface VrViewProps {
+  scene: BundledScene
+  view: RuntimeView
+  language: Language
+  avatar: AvatarChoices | null
+  send(input: SceneInputEvent): void
+}
 
-/** Renders the committed beat of the running 2D scene; input goes to the runtime with its event time. */
-export function SessionScreen() {
+/**
+ * Renders the committed beat of the running 2D scene; input goes to the runtime with its event time.
+ * A VR scene is drawn by `VrView`, which the composition root passes in (xr/VrSession.tsx, loaded lazily so that
+ * three.js and the XR stack load only when a VR scene starts); screens do not import each other.
+ */
+export function SessionScreen({ VrView }: { VrView: ComponentType<VrViewProps> }) {
   const t = useT()
   const language = useLanguage((s) => s.language)
-  const { running, view, notice, memoryOnly } = useApp()
+  const running = useApp((s) => s.running)
+  const view = useApp((s) => s.view)
+  const notice = useApp((s) => s.notice)
+  const memoryOnly = useApp((s) => s.memoryOnly)
   const shownAt = useRef(0)
   const beatId = view?.beat
   useEffect(() => {
@@ -32,7 +52,7 @@ export function SessionScreen() {
     return (
       <div className="vr-page" data-beat={view.beat} data-testid="beat">
         <Suspense fallback={<p className="loading">{t('loading')}</p>}>
-          <VrSession scene={running.scene} view={view} language={language} avatar={running.meta.avatar ?? null} send={(input) => void running.runtime.send(input)} />
+          <VrView scene={running.scene} view={view} language={language} avatar={running.meta.avatar ?? null} send={(input) => void running.runtime.send(input)} />
         </Suspense>
         {done && (
           <section className="vr-done" data-testid="vr-done">

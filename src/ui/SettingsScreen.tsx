@@ -1,17 +1,23 @@
 import { useEffect, useState } from 'react'
-import { eraseEverything, exportSession, go, setRetentionDays, useApp } from '../app/appStore.ts'
+import { go, useApp } from '../state/appStore.ts'
+import { exportSession } from '../state/exportActions.ts'
+import { eraseEverything, setRetentionDays } from '../state/deviceActions.ts'
 import { defaultRetentionDays } from '../storage/sessionStore.ts'
 import { retentionChoices } from '../storage/retention.ts'
 import { useLanguage } from '../i18n/languageStore.ts'
 import { useT } from '../i18n/useT.ts'
 import { Layout } from './Layout.tsx'
-import { ReadAloudButton } from './ReadAloudButton.tsx'
+import { ReadAloudButton } from '../widgets/ReadAloudButton.tsx'
 import { SceneFileCheck } from './SceneFileCheck.tsx'
 
 export function SettingsScreen() {
   const t = useT()
   const language = useLanguage((s) => s.language)
-  const { store, sessions, scenes, clientCode, error } = useApp()
+  const store = useApp((s) => s.store)
+  const sessions = useApp((s) => s.sessions)
+  const scenes = useApp((s) => s.scenes)
+  const clientCode = useApp((s) => s.clientCode)
+  const error = useApp((s) => s.error)
   const [retention, setRetention] = useState<number | null>(null)
   const [saved, setSaved] = useState(false)
   const [confirming, setConfirming] = useState(false)

@@ -1,8 +1,8 @@
-import { boot, continueWithoutStorage } from '../app/appStore.ts'
+import { boot, continueWithoutStorage } from '../state/lobbyActions.ts'
 import { useT } from '../i18n/useT.ts'
 import type { StorageUnavailableError } from '../storage/indexedDbStore.ts'
 import { Layout } from './Layout.tsx'
-import { ReadAloudButton } from './ReadAloudButton.tsx'
+import { ReadAloudButton } from '../widgets/ReadAloudButton.tsx'
 
 /**
  * Private mode, a full device or a blocked database: say so, and let the client practise with export as the only

@@ -1,7 +1,8 @@
 import { Canvas, useFrame } from '@react-three/fiber'
 import { useRef } from 'react'
 import type { Group } from 'three'
-import { presentLook, type AvatarChoices } from './figures/avatarLook.ts'
+import type { AvatarChoices } from '../avatar/avatarChoices.ts'
+import { presentLook } from './figures/avatarLook.ts'
 import { Figure } from './figures/Figure.tsx'
 
 /** The lobby's live preview of the client's avatar: the figure standing, turning slowly, lit softly. */

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef } from 'react'
 import type { Item } from '../script/schema.ts'
 import type { Language } from '../script/localized.ts'
-import { circlesOffset } from '../ui/circlesPair.ts'
+import { circlesOffset } from '../widgets/circlesPair.ts'
 import { labelTexture, type LabelOptions } from './labelTexture.ts'
 import { VrButton } from './VrButton.tsx'
 

@@ -1,6 +1,6 @@
 /**
- * Head-direction dwell (REFERENCE: WebXR on Quest has no eye tracking, so the angle between head-forward and each
- * target's centre stands in for gaze, with a cone of about 15–20°). One tracker per beat; paused time is skipped.
+ * Head-direction dwell: WebXR on a Quest has no eye tracking, so the angle between head-forward and each target's
+ * centre stands in for gaze, with a cone of about 15–20° (src/xr/README.md, "Head direction instead of gaze"). One tracker per beat; paused time is skipped.
  */
 export type Vec3 = readonly [number, number, number]
 

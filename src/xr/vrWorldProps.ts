@@ -3,7 +3,7 @@ import type { SceneContext, SceneInputEvent } from '../engine/sceneTypes.ts'
 import type { BundledScene } from '../script/bundledScene.ts'
 import type { Language } from '../script/localized.ts'
 import type { VoiceRecorder } from '../audio/voiceRecorder.ts'
-import type { AvatarChoices } from './figures/avatarLook.ts'
+import type { AvatarChoices } from '../avatar/avatarChoices.ts'
 
 /** What VrSession hands every scene world (one per environment). */
 export interface VrWorldProps {

@@ -1,7 +1,7 @@
 import { createXRStore } from '@react-three/xr'
 
 /**
- * The headset session, with every option we set and why (REFERENCE, "VR on a standalone headset"):
+ * The headset session, with every option we set and why (src/xr/README.md, "Session options"):
  * - `offerSession: false` — the browser's own VR button would enter without a user gesture, and audio would
  *   stay locked; the 2D start screen unlocks audio in its click and then calls `enterVR()`.
  * - `emulate: false` — @react-three/xr's emulator only injects on localhost without native XR; tests install

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright'
 import { devices, type CDPSession, type Page } from '@playwright/test'
-import { followRule, playDrill, startDrill } from './drillFlow.ts'
+import { followRule, playDrill, startDrill } from '../../scripts/browser/drillFlow.ts'
 import { allScreens, type Language } from './screens.ts'
 import { expect, test } from './fixtures.ts'
 

@@ -2,7 +2,7 @@ import { chromium } from '@playwright/test'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { chromiumArgs } from './browser.ts'
+import { chromiumArgs } from '../../scripts/browser/chromium.ts'
 import { answerChoice, currentBeat, expect, startCheckIn, storedEvents, test, watchOrigins, type StoredEvent } from './fixtures.ts'
 
 function assertNoDuplicates(events: StoredEvent[]) {

@@ -4,10 +4,10 @@
  */
 import { devices, type Page } from '@playwright/test'
 import { readFileSync } from 'node:fs'
-import { exportDrill, playDrill, ruleFor, startDrill } from './drillFlow.ts'
+import { exportDrill, playDrill, ruleFor, startDrill } from '../../scripts/browser/drillFlow.ts'
 import { jsonUpload, messageFor, openDebrief, shownValue, unlock, upload } from './debriefFiles.ts'
 import { answerChoice, expect, startCheckIn, test, watchOrigins } from './fixtures.ts'
-import { truthSeries } from './touch.ts'
+import { truthSeries } from '../../scripts/browser/touch.ts'
 import { checkPsychDsZip } from '../psychds/checkPsychDs.ts'
 
 const { defaultBrowserType: _browser, ...pixel7 } = devices['Pixel 7']

@@ -1,7 +1,7 @@
 import { devices, type Page } from '@playwright/test'
 import { expect, storedEvents, storedRecords, test } from './fixtures.ts'
-import { exportDrill, followRule, parseCsv, playDrill, ruleFor, startDrill } from './drillFlow.ts'
-import { truthSeries } from './touch.ts'
+import { exportDrill, followRule, parseCsv, playDrill, ruleFor, startDrill } from '../../scripts/browser/drillFlow.ts'
+import { truthSeries } from '../../scripts/browser/touch.ts'
 
 const { defaultBrowserType: _browser, ...pixel7 } = devices['Pixel 7']
 test.use({ ...pixel7 })
@@ -86,7 +86,7 @@ test('wrong swipes and timeouts are logged and repeated; the summary matches an 
   }
   expect(rows.filter((r) => r.response === 'none').every((r) => r.rt_initiation_ms === '' && r.touchdown_ms === '')).toBe(true)
 
-  // Independent scoring of the assessment block (REFERENCE: first attempts, errors out, 200 ms floor, 3 SD per cell).
+  // Independent scoring of the assessment block (src/log/README.md: first attempts, errors out, 200 ms floor, 3 SD per cell).
   const first = rows.filter((r) => r.block === 'assessment' && r.attempt === '1')
   const errorRate = first.filter((r) => r.correct === 'false').length / first.length
   const cell = (category: string, move: string) => {

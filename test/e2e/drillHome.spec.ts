@@ -2,7 +2,7 @@ import { devices } from '@playwright/test'
 import { readFileSync } from 'node:fs'
 import { deflateSync } from 'node:zlib'
 import { expect, storedEvents, test } from './fixtures.ts'
-import { exportDrill, followRule, playDrill, startDrill } from './drillFlow.ts'
+import { exportDrill, followRule, playDrill, startDrill } from '../../scripts/browser/drillFlow.ts'
 
 const { defaultBrowserType: _browser, ...pixel7 } = devices['Pixel 7']
 test.use({ ...pixel7 })

@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { chromiumArgs, chromiumPath } from './browser.ts'
+import { chromiumArgs, chromiumPath } from '../../scripts/browser/chromium.ts'
 
 /** The tone the fake microphone "says": a recording played back is recognised by this pitch (or a lowered one). */
 export const fakeVoiceHz = 440
@@ -39,7 +39,7 @@ export function writeFakeVoice(): string {
   return file
 }
 
-/** Launch options for a Chromium whose microphone is the fake voice, allowed without a prompt (STACK.md flags). */
+/** Launch options for a Chromium whose microphone is the fake voice, allowed without a prompt (`--use-fake-ui-for-media-stream`). */
 export function withFakeMicrophone() {
   return {
     executablePath: chromiumPath,

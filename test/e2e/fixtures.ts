@@ -1,5 +1,5 @@
 import { test as base, expect, type BrowserContext, type Page } from '@playwright/test'
-import { port } from './browser.ts'
+import { port } from '../../scripts/browser/chromium.ts'
 
 const appOrigin = `http://localhost:${port}`
 

@@ -5,7 +5,7 @@ import { fakeVoiceHz, withFakeMicrophone } from './fakeMicrophone.ts'
 import { answerMeasures, buildAvatar, everythingStored, expectNoAudioIn, heardPlaybacks, hearRecording, listenToPlaybacks, speak, startFutureSelf, voice, voiceEventsCarryOnlyDurations } from './futureSelfFlow.ts'
 import { beatIs, crashPage, enterHeadset, expectWithinBudget, eyeShot, hook, pageErrors, pressB, selectButton, type Xyz } from './vrFlow.ts'
 
-// Chromium's microphone is a fake one that "says" a 440 Hz tone, allowed without a prompt (STACK.md).
+// Chromium's microphone is a fake one that "says" a 440 Hz tone, allowed without a prompt (fakeMicrophone.ts).
 test.use({ viewport: { width: 1024, height: 768 }, launchOptions: withFakeMicrophone() })
 
 test('a full meeting with two rounds: avatar, mirror, spoken answers heard back from the other chair, measures before and after', async ({ page }) => {

@@ -1,10 +1,10 @@
 import { chromium, expect, type BrowserContext, type CDPSession, type Page } from '@playwright/test'
 import { seededRandom } from '../../src/engine/drill/seededRandom.ts'
-import { chromiumArgs, chromiumPath, port } from './browser.ts'
-import { followRule, playDrill, startDrill } from './drillFlow.ts'
-import { nextDrillScreen } from './touch.ts'
+import { chromiumArgs, chromiumPath, headsetViewport, port } from '../../scripts/browser/chromium.ts'
+import { followRule, playDrill, startDrill } from '../../scripts/browser/drillFlow.ts'
+import { nextDrillScreen } from '../../scripts/browser/touch.ts'
 import { storedEvents, watchOrigins, type StoredEvent } from './fixtures.ts'
-import { enterHeadset, headsetViewport } from './vrFlow.ts'
+import { enterHeadset } from './vrFlow.ts'
 
 /**
  * Kill tests: a scene is run in a real browser profile and killed at seeded random points, either by crashing

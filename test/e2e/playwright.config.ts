@@ -1,5 +1,5 @@
 import { defineConfig, devices } from '@playwright/test'
-import { chromiumArgs, chromiumPath, port } from './browser.ts'
+import { chromiumArgs, chromiumPath, port } from '../../scripts/browser/chromium.ts'
 
 /** One worker: CI has 2 cores, and the app under test needs one of them. */
 export default defineConfig({

@@ -1,6 +1,6 @@
 import { expect, type BrowserContext, type Page } from '@playwright/test'
 import { childEyeBundle, drillBundle, followUpBundle, questionnaireBundle } from '../fixtures/sampleBundles.ts'
-import { followRule, playDrill } from './drillFlow.ts'
+import { followRule, playDrill } from '../../scripts/browser/drillFlow.ts'
 
 /**
  * Every 2D screen a client or trainer can see, and how to get there. The accessibility tests run over this list

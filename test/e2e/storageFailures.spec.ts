@@ -1,6 +1,6 @@
 import { devices, type BrowserContext, type Page } from '@playwright/test'
 import { readFileSync } from 'node:fs'
-import { followRule, playDrill, startDrill } from './drillFlow.ts'
+import { followRule, playDrill, startDrill } from '../../scripts/browser/drillFlow.ts'
 import { answerChoice, expect, startCheckIn, storedEvents, test, type StoredEvent } from './fixtures.ts'
 
 /**

@@ -1,6 +1,7 @@
 import { writeFileSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { BrowserContext, Page } from '@playwright/test'
+import { headsetViewport } from '../../scripts/browser/chromium.ts'
 import { expect } from './fixtures.ts'
 
 /** Steps an e2e test takes in an IWER-emulated headset, the way a client would: look, point, pull the trigger. */
@@ -72,12 +73,6 @@ export function pageErrors(page: Page): string[] {
 
 export const beatIs = (page: Page, beat: string, timeout = 30_000) => expect.poll(async () => (await hook(page)).beat, { timeout, intervals: [40] }).toBe(beat)
 
-/**
- * The emulated headset draws both eyes into the page's canvas with software GL: a small window keeps the frame rate
- * usable (about 4 frames a second at 1024 × 768, more at this size). Eye snapshots have their own size.
- */
-export const headsetViewport = { width: 480, height: 360 }
-
 /** Presses the app's own start button and waits until the emulated headset session and the scene are up. */
 export async function enterHeadset(page: Page) {
   await page.setViewportSize(headsetViewport)
@@ -94,7 +89,7 @@ export async function crashPage(context: BrowserContext, page: Page) {
   await crashed
 }
 
-/** Draw calls and triangles per beat must stay within the standalone-headset budget (REFERENCE: Quest). */
+/** Draw calls and triangles per beat must stay within the standalone-headset budget (src/xr/README.md). */
 export function expectWithinBudget(stats: Record<string, { calls: number; triangles: number }>): { calls: number; triangles: number } {
   for (const [beat, s] of Object.entries(stats)) {
     expect.soft(s.calls, `draw calls in ${beat}`).toBeLessThanOrEqual(60)

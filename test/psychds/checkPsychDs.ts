@@ -5,34 +5,15 @@
  * in variableMeasured; every row as long as the header (RFC 4180 quoting understood).
  */
 import { unzipSync } from 'fflate'
+import { csvRecords } from '../../scripts/browser/csv.ts'
+
+// The reader is shared with the e2e tests and the bench.
+export { csvRecords }
 
 export interface PsychDsReport {
   problems: string[]
   dataFiles: string[]
   rows: number
-}
-
-/** RFC 4180 records, with quoted commas, quotes and line breaks. */
-export function csvRecords(text: string): string[][] {
-  const rows: string[][] = []
-  let row: string[] = []
-  let field = ''
-  let quoted = false
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++
-      else if (c === '"') quoted = false
-      else field += c
-    } else if (c === '"') quoted = true
-    else if (c === ',') row.push(field), (field = '')
-    else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(field), rows.push(row), (row = []), (field = ''), i++
-    } else if (c === '\n') row.push(field), rows.push(row), (row = []), (field = '')
-    else field += c
-  }
-  if (field !== '' || row.length > 0) row.push(field), rows.push(row)
-  return rows
 }
 
 const keywordPattern = /^data\/([a-z]+-[A-Za-z0-9-]+_)+data\.csv$/

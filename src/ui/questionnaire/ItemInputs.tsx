@@ -1,4 +1,4 @@
-import { circlesOffset } from '../circlesPair.ts'
+import { circlesOffset } from '../../widgets/circlesPair.ts'
 import type { Item } from '../../script/schema.ts'
 import type { Language } from '../../script/localized.ts'
 import { useT } from '../../i18n/useT.ts'

@@ -2,7 +2,7 @@ import { useState, type MouseEvent } from 'react'
 import type { Item } from '../../script/schema.ts'
 import { useLanguage } from '../../i18n/languageStore.ts'
 import { useT } from '../../i18n/useT.ts'
-import { ReadAloudButton } from '../ReadAloudButton.tsx'
+import { ReadAloudButton } from '../../widgets/ReadAloudButton.tsx'
 import { ChoiceInput, CirclesInput, LikertInput, SliderInput, TextInput, type ItemValue } from './ItemInputs.tsx'
 
 export interface ItemAnswer {

@@ -6,7 +6,7 @@ import { bedroomWindow, childBed, door, doorOpen, hallway, room, siblingBed, typ
 /**
  * The child's bedroom at night with the hallway beyond the door (layout in childEyeLayout.ts). Procedural, low-poly,
  * no textures: a small palette of MeshStandardMaterial, and all static geometry merged per material, so that the
- * whole environment is about 19 draw calls and a few thousand triangles (REFERENCE: VR on a standalone headset).
+ * whole environment is about 19 draw calls and a few thousand triangles (budgets in src/xr/README.md).
  * Lighting: a moonlit hemisphere light, the warm hallway lamp (the brightest thing, so the doorway draws the eye) and
  * a dim night light by the bed; no shadows. A wedge of lamplight on the bedroom floor follows the door.
  */

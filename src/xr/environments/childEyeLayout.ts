@@ -1,13 +1,13 @@
 import * as THREE from 'three'
 
 /**
- * Layout of the 'Vergeet mij niet' scene (REFERENCE: the three interventions): a 7-year-old's bedroom at night,
+ * Layout of the 'Vergeet mij niet' scene (Henskens et al. 2018; src/xr/README.md): a 7-year-old's bedroom at night,
  * seen from his bed, with his parents fighting in the hallway beyond a half-open door.
  *
  * Units are metres in world space, y up. The viewer's origin is on the floor at (0, 0, 0) and the child looks
  * towards −Z. The child sits at the foot end of his bed (its head end is against the back wall), so the door in
- * the front wall lies about 24° to the left of straight ahead, inside the 30° where key content belongs (REFERENCE:
- * VR on a standalone headset, comfort).
+ * the front wall lies about 24° to the left of straight ahead, inside the 30° where key content belongs
+ * (src/xr/README.md, "Session events and comfort").
  *
  * Plan view (x to the right, z towards the back wall; the child looks up the page, towards −Z):
  *
@@ -130,7 +130,7 @@ export const extraSpots: Record<'motherAtBed', FigureSpot> = {
 export const doorOpen: Record<Intensity, number> = { heard: 0.12, seen: 0.45, full: 0.9 }
 
 /**
- * Centres for head-direction dwell (REFERENCE: a cone of about 15–20° around each).
+ * Centres for head-direction dwell, each with a cone of about 15–20° (src/xr/README.md).
  * - parents: between the parents' 'seen' and 'full' spots, at chest height, as seen through the door.
  * - door: the middle of the door opening.
  * - room: the child's own room behind and to the left of the viewer (the sibling's bed, toys), away from the door.

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { avatarOptions, defaultAvatar, futureLook, presentLook, readAvatarChoices, type AvatarChoices } from './avatarLook.ts'
+import { avatarOptions, defaultAvatar, type AvatarChoices } from '../../avatar/avatarChoices.ts'
+import { futureLook, presentLook } from './avatarLook.ts'
 import { buildFigure } from './buildFigure.ts'
 
 describe('avatarLook', () => {
@@ -46,10 +47,5 @@ describe('avatarLook', () => {
     expect(later.height).toBe(now.height)
     expect(now.beard).toBe('none')
     expect(later.hair.thinning).toBe(0)
-  })
-
-  it('reads stored choices, replacing unknown values by the defaults', () => {
-    expect(readAvatarChoices({ body: 'broad', skin: 'purple', hair: 42 })).toEqual({ ...defaultAvatar, body: 'broad' })
-    expect(readAvatarChoices(null)).toEqual(defaultAvatar)
   })
 })

@@ -4,7 +4,7 @@ import { figureProportions, figureRestOffsets, figureRestPositions, jointNames, 
 
 /**
  * Procedural people for the VR scenes: capsules, ellipsoids and bodies of revolution on the joint hierarchy of
- * figureJoints.ts (REFERENCE: capsules on a joint hierarchy read clearly as people).
+ * figureJoints.ts: such shapes on a joint hierarchy read clearly as people (src/xr/README.md, "Figures and rooms").
  *
  * Draw calls: a figure has 17 joints, so one mesh per body segment would cost 17+ draw calls. Instead every part is
  * rigidly skinned (weight 1) to its joint, coloured by vertex colours, and all parts are merged into one SkinnedMesh:

@@ -3,11 +3,11 @@
  * questionnaire/VR end screen: the JSON bundle (with its summary), the Psych-DS zip and the encrypted transfer file.
  */
 import type { LogRecord } from '../engine/runtime.ts'
-import { datasetTable } from '../export/datasetTable.ts'
-import { encryptFile, encryptedExtension } from '../export/encryptedFile.ts'
-import { makePassphrase } from '../export/passphrase.ts'
-import { psychDsZip, psychDsZipName } from '../export/psychDsDataset.ts'
-import { bundleFileName, buildSessionBundle, type SessionBundle } from '../export/sessionBundle.ts'
+import { datasetTable } from './datasetTable.ts'
+import { encryptFile, encryptedExtension } from './encryptedFile.ts'
+import { makePassphrase } from './passphrase.ts'
+import { psychDsZip, psychDsZipName } from './psychDsDataset.ts'
+import { bundleFileName, buildSessionBundle, type SessionBundle } from './sessionBundle.ts'
 import type { DrillMode } from '../log/drillTrial.ts'
 import { sessionSummary } from '../log/sessionSummary.ts'
 import type { SessionMeta, SessionStore } from '../storage/sessionStore.ts'

@@ -1,4 +1,4 @@
-import type { AvatarChoices } from '../xr/figures/avatarLook.ts'
+import type { AvatarChoices } from '../avatar/avatarChoices.ts'
 import { checkEnvelope } from '../engine/envelope.ts'
 import { machineFor } from '../engine/machineCache.ts'
 import { createSceneRuntime, type SceneRuntime } from '../engine/runtime.ts'

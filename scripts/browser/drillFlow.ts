@@ -1,4 +1,4 @@
-import { csvRecords } from '../psychds/checkPsychDs.ts'
+import { csvRecords } from './csv.ts'
 import { expect, type CDPSession, type Page } from '@playwright/test'
 import { readFileSync } from 'node:fs'
 import { injectSwipe, nextDrillScreen, type Direction } from './touch.ts'
