@@ -91,6 +91,9 @@ export default defineConfig({
   server: { host: https ? true : 'localhost', port: 5173, fs: { allow: [repoRoot] } },
   test: {
     root: repoRoot,
+    // The model tests walk every path of every scene, and the property tests run thousands of inputs: seconds on a
+    // quiet machine, more on a shared one, so a test may take up to 30 s before it counts as hung.
+    testTimeout: 30_000,
     projects: [
       { extends: true, test: { name: 'node', environment: 'node', include: ['src/**/*.test.ts', 'test/model/**/*.test.ts', 'scripts/**/*.test.ts'] } },
     ],
