@@ -134,7 +134,7 @@ describe('a training-only session', () => {
 
 describe('an assessment block that does not assign both moves', () => {
   it('is not scored: a partial export of the standard half only pushes alcohol and pulls soft drinks', () => {
-    const rows = [row('alcohol-push', 1, 600, { rule: undefined }), row('soft-pull', 2, 620), row('alcohol-push', 3, 700), row('soft-pull', 4, 680)]
+    const rows = [row('alcohol-push', 1, 600), row('soft-pull', 2, 620), row('alcohol-push', 3, 700), row('soft-pull', 4, 680)]
     const score = scoreAatSession(rows)
     expect(score.biasReason).toMatchObject({ code: 'unbalanced', missing: ['alcohol-pull', 'soft-push'] })
     expect(score.doubleDifference).toEqual({ mean: null, median: null })
