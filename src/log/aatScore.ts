@@ -362,12 +362,15 @@ function rate(part: number, whole: number): number | null {
   return whole === 0 ? null : part / whole
 }
 
+/** A finite result or null: a difference or ratio too large for a double is "cannot be computed", never Infinity. */
+const finiteOrNull = (value: number): number | null => (Number.isFinite(value) ? value : null)
+
 function difference(a: number | null, b: number | null): number | null {
-  return a === null || b === null ? null : a - b
+  return a === null || b === null ? null : finiteOrNull(a - b)
 }
 
 function ratio(a: number | null, b: number | null): number | null {
-  return a === null || b === null || b === 0 ? null : a / b
+  return a === null || b === null || b === 0 ? null : finiteOrNull(a / b)
 }
 
 /** Category bias M(push, cat) − M(pull, cat): positive when the pull (approach) is faster. */
