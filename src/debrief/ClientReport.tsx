@@ -46,7 +46,9 @@ export function ClientReport({ group, lookup, onRemove }: { group: ClientGroup; 
   const cellPoints = drills.flatMap((f) =>
     aatCells.filter((c) => f.drill!.score.cells[c].mean !== null).map((c) => ({ session: sessionLabel(f), cell: c.replace('-', ' · '), meanRt: f.drill!.score.cells[c].mean! })),
   )
-  const accuracyPoints = drills.filter((f) => f.drill!.score.errorRate !== null).map((f) => ({ session: sessionLabel(f), percent: (1 - f.drill!.score.errorRate!) * 100 }))
+  // Accuracy of the assessment block where there is one, else of the training (a training-only session).
+  const accuracyOf = (f: SessionFacts) => (f.drill!.score.errorRate !== null ? 1 - f.drill!.score.errorRate : (f.drill!.score.training?.accuracy ?? null))
+  const accuracyPoints = drills.filter((f) => accuracyOf(f) !== null).map((f) => ({ session: sessionLabel(f), percent: accuracyOf(f)! * 100 }))
   const trend = bootstrapMeanCi(drills.map((f) => f.drill!.score.doubleDifference.mean))
   // No split-half here: a reliability is a property of a measure across many people, not of one client's few
   // sessions that change with training (see src/log/README.md for running it on a group's exported CSVs).
