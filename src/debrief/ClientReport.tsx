@@ -2,7 +2,6 @@ import { useCallback } from 'react'
 import { useLanguage } from '../i18n/languageStore.ts'
 import { useT } from '../i18n/useT.ts'
 import { aatCells } from '../log/aatScore.ts'
-import { splitHalfReliability } from '../log/aatReliability.ts'
 import { bootstrapMeanCi } from '../log/stats.ts'
 import { accuracyChart } from './charts/accuracyChart.ts'
 import { biasChart } from './charts/biasChart.ts'
@@ -47,9 +46,12 @@ export function ClientReport({ group, lookup, onRemove }: { group: ClientGroup; 
   const cellPoints = drills.flatMap((f) =>
     aatCells.filter((c) => f.drill!.score.cells[c].mean !== null).map((c) => ({ session: sessionLabel(f), cell: c.replace('-', ' · '), meanRt: f.drill!.score.cells[c].mean! })),
   )
-  const accuracyPoints = drills.filter((f) => f.drill!.score.errorRate !== null).map((f) => ({ session: sessionLabel(f), percent: (1 - f.drill!.score.errorRate!) * 100 }))
+  // Accuracy of the assessment block where there is one, else of the training (a training-only session).
+  const accuracyOf = (f: SessionFacts) => (f.drill!.score.errorRate !== null ? 1 - f.drill!.score.errorRate : (f.drill!.score.training?.accuracy ?? null))
+  const accuracyPoints = drills.filter((f) => accuracyOf(f) !== null).map((f) => ({ session: sessionLabel(f), percent: accuracyOf(f)! * 100 }))
   const trend = bootstrapMeanCi(drills.map((f) => f.drill!.score.doubleDifference.mean))
-  const reliability = drills.length >= 3 ? splitHalfReliability(drills.map((f) => f.drill!.rows), { splits: 1000 }) : null
+  // No split-half here: a reliability is a property of a measure across many people, not of one client's few
+  // sessions that change with training (see src/log/README.md for running it on a group's exported CSVs).
   const measures = measurePoints(group, lookup, language)
 
   const buildBias = useCallback(() => biasChart(biasPoints, t('chartBiasAxis'), t('chartSession')), [group, language])
@@ -67,8 +69,7 @@ export function ClientReport({ group, lookup, onRemove }: { group: ClientGroup; 
           {biasPoints.length > 0 && <PlotFigure testId="chart-bias" title={t('chartBias')} note={t('chartBiasNote')} build={buildBias} />}
           <p className="caution" data-testid="reliability-note">
             {t('reportSingleSession')}{' '}
-            {trend.lower !== null && trend.upper !== null && t('reportTrend', { n: trend.n, mean: formatNumber(trend.mean, language), lower: formatNumber(trend.lower, language), upper: formatNumber(trend.upper, language) })}{' '}
-            {reliability && reliability.mean !== null && t('reportReliability', { n: reliability.sessions, r: formatNumber(reliability.mean, language, 2) })}
+            {trend.lower !== null && trend.upper !== null && t('reportTrend', { n: trend.n, mean: formatNumber(trend.mean, language), lower: formatNumber(trend.lower, language), upper: formatNumber(trend.upper, language) })}
           </p>
           {cellPoints.length > 0 && <PlotFigure testId="chart-cells" title={t('chartCells')} build={buildCells} />}
           {accuracyPoints.length > 0 && <PlotFigure testId="chart-accuracy" title={t('chartAccuracy')} build={buildAccuracy} />}

@@ -13,7 +13,7 @@ export function DebriefApp({ lookup, lobbyUrl }: { lookup: SceneLookup; lobbyUrl
   const t = useT()
   const { language, setLanguage } = useLanguage()
   const { sessions, kept } = useDebrief()
-  const groups = useMemo(() => groupByClient(sessions.map((s) => sessionFacts(s.key, s.fileName, s.bundle, lookup, language))), [sessions, lookup, language])
+  const groups = useMemo(() => groupByClient(sessions.map((s) => sessionFacts(s.key, s.fileName, s.bundle, lookup, language, s))), [sessions, lookup, language])
 
   return (
     <div className="debrief">

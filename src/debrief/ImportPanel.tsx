@@ -10,6 +10,7 @@ export function ImportPanel() {
   const [over, setOver] = useState(false)
   const [typed, setTyped] = useState('')
   const waiting = pending[0]
+  const summaryCount = messages.filter((m) => m.summaryDiffers).length
 
   const onDrop = (e: DragEvent) => {
     e.preventDefault()
@@ -21,8 +22,14 @@ export function ImportPanel() {
     void unlockPending(typed).then(() => setTyped(''))
   }
   const describe = (m: FileMessage) => {
-    if (m.outcome === 'added') return t('debriefAdded', { file: m.file, code: m.clientCode ?? '' })
-    const plain = t(`problem_${(m.code ?? 'unreadable').replace(/-/g, '_')}` as StringKey, m.facts)
+    const summary = m.summaryDiffers ? ` ${t('debriefSummaryNote')}` : ''
+    if (m.outcome === 'added') return t('debriefAdded', { file: m.file, code: m.clientCode ?? '' }) + summary
+    if (m.outcome === 'replaced') return t('debriefReplaced', { file: m.file, ...m.facts }) + summary
+    if (m.outcome === 'older') return t('debriefOlder', { file: m.file, ...m.facts })
+    if (m.outcome === 'conflict') return t('debriefConflict', { file: m.file, ...m.facts }) + summary
+    // An implausible file names the rule it broke, translated; the English detail follows in brackets.
+    const facts = m.code === 'implausible' && m.facts?.rule ? { ...m.facts, rule: t(`rule_${String(m.facts.rule).replace(/-/g, '_')}` as StringKey) } : m.facts
+    const plain = t(`problem_${(m.code ?? 'unreadable').replace(/-/g, '_')}` as StringKey, facts)
     return t('debriefRefused', { file: m.file, reason: m.detail ? `${plain} (${m.detail})` : plain })
   }
 
@@ -72,11 +79,16 @@ export function ImportPanel() {
         <div role="log" aria-live="polite">
           <ul className="file-messages" data-testid="file-messages">
             {messages.map((m) => (
-              <li key={m.id} className={m.outcome} data-outcome={m.outcome} data-code={m.code ?? ''}>
+              <li key={m.id} className={m.outcome} data-outcome={m.outcome} data-code={m.code ?? ''} data-summary-differs={m.summaryDiffers ? 'true' : undefined}>
                 {describe(m)}
               </li>
             ))}
           </ul>
+          {summaryCount > 0 && (
+            <p className="warning" data-testid="summary-count" data-value={summaryCount}>
+              {t('debriefSummaryCount', { n: summaryCount })}
+            </p>
+          )}
         </div>
       )}
     </section>

@@ -5,6 +5,8 @@ import { beforeAfterPoints, spokenAnswerCounts } from './beforeAfter.ts'
 import { dwellChart } from './charts/dwellChart.ts'
 import { measuresChart } from './charts/measuresChart.ts'
 import { timelineChart, type TimelineSpan } from './charts/timelineChart.ts'
+import type { StringKey } from '../i18n/strings.ts'
+import { aatCells } from '../log/aatScore.ts'
 import { formatDate, formatNumber } from './format.ts'
 import { PlotFigure } from './PlotFigure.tsx'
 import type { SceneLookup } from './sceneInfo.ts'
@@ -19,6 +21,29 @@ export function SessionReport({ facts, followUpOf, lookup, onRemove }: { facts: 
   const title = info?.title[language] ?? bundle.scene.id
   const titleOf = (id: string) => lookup(id)?.title[language] ?? id
   const score = drill?.score
+  const training = score?.training ?? null
+  const ms = (value: number | null) => `${formatNumber(value, language)} ms`
+  // The line under each bias score: which trials it was computed on, and why the others were left out.
+  const scoredLine = score
+    ? t('reportScoredLine', {
+        blocks: score.scoredBlocks.join(', ') || '–',
+        n: score.trials.scored,
+        exclusions: [
+          t('reportExPractice', { n: score.trials.practice }),
+          t('reportExTraining', { n: score.trials.training }),
+          t('reportExRepeats', { n: score.trials.repeats }),
+          t('reportExErrors', { n: score.trials.errors }),
+          t('reportExRange', { n: score.trials.outOfRange }),
+          t('reportExFloor', { n: score.trials.belowFloor, ms: score.options.floorMs }),
+          t('reportExOutliers', { n: score.trials.outliers, sd: score.options.outlierSd }),
+          t('reportExMissing', { n: score.trials.missingRt }),
+        ].join('; '),
+      })
+    : ''
+  const scored = <div className="scored-line" data-testid="scored-line">{scoredLine}</div>
+  const biasReason = score?.biasReason
+    ? t(`biasReason_${score.biasReason.code.replace(/-/g, '_')}` as StringKey, { missing: 'missing' in score.biasReason ? score.biasReason.missing.join(', ') : '' })
+    : null
 
   const spans: TimelineSpan[] = scene
     ? [
@@ -41,6 +66,16 @@ export function SessionReport({ facts, followUpOf, lookup, onRemove }: { facts: 
       {followUpOf && (
         <p className="follow-up" data-testid="follow-up">
           {t('reportFollowUp', { scene: titleOf(followUpOf.bundle.scene.id), date: formatDate(followUpOf.bundle.session.createdAt, language) })}
+        </p>
+      )}
+      {facts.summaryDiffers.length > 0 && (
+        <p className="warning" data-testid="summary-differs" title={facts.summaryDiffers.join(', ')}>
+          {t('reportSummaryDiffers')}
+        </p>
+      )}
+      {facts.conflict && (
+        <p className="warning" data-testid="conflict">
+          {t('reportConflict', { other: facts.conflict.other, seq: facts.conflict.seq })}
         </p>
       )}
       <dl className="report-header">
@@ -77,8 +112,10 @@ export function SessionReport({ facts, followUpOf, lookup, onRemove }: { facts: 
                 {t('reportExclusions')}:{' '}
                 {[
                   t('reportExPractice', { n: score.trials.practice }),
+                  t('reportExTraining', { n: score.trials.training }),
                   t('reportExRepeats', { n: score.trials.repeats }),
                   t('reportExErrors', { n: score.trials.errors }),
+                  t('reportExRange', { n: score.trials.outOfRange }),
                   t('reportExFloor', { n: score.trials.belowFloor, ms: score.options.floorMs }),
                   t('reportExOutliers', { n: score.trials.outliers, sd: score.options.outlierSd }),
                   t('reportExMissing', { n: score.trials.missingRt }),
@@ -110,32 +147,70 @@ export function SessionReport({ facts, followUpOf, lookup, onRemove }: { facts: 
         <h4>{t('reportResults')}</h4>
         {score && (
           <>
-            <ul>
-              <li>
-                {t('reportAccuracy')}:{' '}
-                <span data-testid="accuracy" data-value={score.errorRate === null ? '' : 1 - score.errorRate}>
-                  {score.errorRate === null ? '–' : `${formatNumber((1 - score.errorRate) * 100, language)}%`}
-                </span>
-              </li>
-              <li>
-                {t('reportBiasDd')}:{' '}
-                <span data-testid="dd-mean" data-value={score.doubleDifference.mean ?? ''}>
-                  {formatNumber(score.doubleDifference.mean, language)} ms
-                </span>
-                {drill?.ddInterval && (
-                  <>
-                    {' '}
-                    (95%: {formatNumber(drill.ddInterval.lower, language)} … {formatNumber(drill.ddInterval.upper, language)} ms)
-                  </>
-                )}
-              </li>
-              <li>
-                {t('reportDScore')}:{' '}
-                <span data-testid="d-score" data-value={score.dScore.mean ?? ''}>
-                  {formatNumber(score.dScore.mean, language, 2)}
-                </span>
-              </li>
-            </ul>
+            {biasReason !== null ? (
+              <p className="no-bias" data-testid="no-bias" data-reason={score.biasReason!.code}>
+                {t('reportNoBias', { reason: biasReason })}
+              </p>
+            ) : (
+              <ul>
+                <li>
+                  {t('reportAccuracy')}:{' '}
+                  <span data-testid="accuracy" data-value={score.errorRate === null ? '' : 1 - score.errorRate}>
+                    {score.errorRate === null ? '–' : `${formatNumber((1 - score.errorRate) * 100, language)}%`}
+                  </span>
+                  {scored}
+                </li>
+                <li>
+                  {t('reportBiasDd')}:{' '}
+                  <span data-testid="dd-mean" data-value={score.doubleDifference.mean ?? ''}>
+                    {formatNumber(score.doubleDifference.mean, language)} ms
+                  </span>
+                  {drill?.ddInterval && (
+                    <>
+                      {' '}
+                      (95%: {formatNumber(drill.ddInterval.lower, language)} … {formatNumber(drill.ddInterval.upper, language)} ms)
+                    </>
+                  )}
+                  {scored}
+                </li>
+                <li>
+                  {t('reportDScore')}:{' '}
+                  <span data-testid="d-score" data-value={score.dScore.mean ?? ''}>
+                    {formatNumber(score.dScore.mean, language, 2)}
+                  </span>
+                  {scored}
+                </li>
+              </ul>
+            )}
+            {training && (
+              <section className="training" data-testid="training">
+                <h5>{t('reportTraining')}</h5>
+                <ul>
+                  <li>
+                    {t('reportTrainingAccuracy')}:{' '}
+                    <span data-testid="training-accuracy" data-value={training.accuracy ?? ''}>
+                      {training.accuracy === null ? '–' : `${formatNumber(training.accuracy * 100, language)}%`}
+                    </span>
+                  </li>
+                  <li>
+                    {t('reportTrainingMedian')}:{' '}
+                    {aatCells
+                      .filter((c) => training.medianRtByCell[c].n > 0)
+                      .map((c) => `${c.replace('-', ' · ')} ${ms(training.medianRtByCell[c].median)} (n ${training.medianRtByCell[c].n})`)
+                      .join('; ') || '–'}
+                  </li>
+                  <li>
+                    {t('reportTrainingSpeed')}:{' '}
+                    <span data-testid="training-speed">
+                      {training.speed.map((p) => t('reportTrainingPart', { part: p.part, from: p.fromTrial, to: p.toTrial, ms: formatNumber(p.median, language) })).join('; ') || '–'}
+                    </span>
+                  </li>
+                </ul>
+                <div className="scored-line" data-testid="training-line">
+                  {t('reportTrainingLine', { n: training.firstAttempts, errors: training.excluded.errors, floor: training.excluded.belowFloor, range: training.excluded.outOfRange, missing: training.excluded.missingRt })}
+                </div>
+              </section>
+            )}
             <p className="caution">{t('reportSingleSession')}</p>
             {score.warnings.length > 0 && (
               <>

@@ -6,14 +6,19 @@ import { create } from 'zustand'
 import type { OpenedEnvelope } from '../export/encryptedFile.ts'
 import { FileProblem, type FileProblemCode } from '../export/fileProblem.ts'
 import type { SessionBundle } from '../export/sessionBundle.ts'
-import { checkBundle, maxImportBytes, readImport, sessionKey, unlockImport } from './importFile.ts'
+import { checkBundle, maxImportBytes, readImport, unlockImport } from './importFile.ts'
 import { forgetKept, hasKeptSessions, keep, loadKept, type KeptSession } from './keptSessions.ts'
+import { placeSession } from './sessionMerge.ts'
+import { summaryDifferences } from './summaryCheck.ts'
 
 export interface FileMessage {
   id: number
   file: string
-  outcome: 'added' | 'refused'
+  /** added; refused; replaced (a later export of an open session); older (an earlier export, not added); conflict. */
+  outcome: 'added' | 'refused' | 'replaced' | 'older' | 'conflict'
   clientCode?: string
+  /** The file's own summary differs from its events (counted in the log, warned on the session). */
+  summaryDiffers?: boolean
   code?: FileProblemCode | 'unreadable'
   facts?: Record<string, string | number>
   /** The precise technical reason (English), shown after the plain one. */
@@ -53,19 +58,33 @@ function refuse(file: string, error: unknown) {
   say(refusal(file, error))
 }
 
-/** The problem with adding this bundle to the sessions already open (or about to be), or null when it is new. */
-function duplicateOf(bundle: SessionBundle, open: readonly { key: string; fileName: string }[]): FileProblem | null {
-  const first = open.find((s) => s.key === sessionKey(bundle))
-  return first ? new FileProblem('duplicate', `same session as ${first.fileName}`, { other: first.fileName }) : null
+/**
+ * Places a checked bundle among the open sessions (sessionMerge.ts) with its summary check, and says what became
+ * of it. Throws FileProblem('duplicate') for a file whose session is open with the very same events.
+ */
+function place(open: readonly KeptSession[], fileName: string, bundle: SessionBundle): { sessions: KeptSession[]; message: Omit<FileMessage, 'id'> } {
+  const differs = summaryDifferences(bundle)
+  const placed = placeSession(open, fileName, bundle, differs.length > 0 ? { summaryDiffers: differs } : {})
+  const base = { file: fileName, clientCode: bundle.session.clientCode, ...(differs.length > 0 ? { summaryDiffers: true } : {}) }
+  const message: Omit<FileMessage, 'id'> =
+    placed.kind === 'added'
+      ? { ...base, outcome: 'added' }
+      : placed.kind === 'replaced'
+        ? { ...base, outcome: 'replaced', facts: { other: placed.other, n: placed.more } }
+        : placed.kind === 'older'
+          ? { file: fileName, clientCode: bundle.session.clientCode, outcome: 'older', facts: { other: placed.other } }
+          : { ...base, outcome: 'conflict', facts: { other: placed.other, seq: placed.seq } }
+  return { sessions: placed.sessions, message }
 }
 
 async function add(fileName: string, bundle: SessionBundle) {
-  const problem = duplicateOf(bundle, get().sessions)
-  if (problem) throw problem
-  const session = { key: sessionKey(bundle), fileName, bundle }
-  set({ sessions: [...get().sessions, session] })
-  if (get().kept) await keep([session])
-  say({ file: fileName, outcome: 'added', clientCode: bundle.session.clientCode })
+  const { sessions, message } = place(get().sessions, fileName, bundle)
+  set({ sessions })
+  if (get().kept) {
+    await forgetKept()
+    await keep(sessions)
+  }
+  say(message)
 }
 
 /**
@@ -74,7 +93,8 @@ async function add(fileName: string, bundle: SessionBundle) {
  */
 export async function importFiles(files: readonly File[]): Promise<void> {
   set({ busy: true })
-  const added: KeptSession[] = []
+  let sessions: KeptSession[] = get().sessions
+  let changed = false
   const pending: PendingFile[] = []
   const messages: FileMessage[] = []
   const note = (message: Omit<FileMessage, 'id'>) => messages.push({ id: nextId++, ...message })
@@ -90,18 +110,22 @@ export async function importFiles(files: readonly File[]): Promise<void> {
         }
         const read = readImport(new Uint8Array(await file.arrayBuffer()))
         if (read.kind === 'bundle') {
-          const problem = duplicateOf(read.bundle, [...get().sessions, ...added])
-          if (problem) throw problem
-          added.push({ key: sessionKey(read.bundle), fileName: file.name, bundle: read.bundle })
-          note({ file: file.name, outcome: 'added', clientCode: read.bundle.session.clientCode })
+          const placed = place(sessions, file.name, read.bundle)
+          changed ||= placed.sessions !== sessions && placed.message.outcome !== 'older'
+          sessions = placed.sessions
+          note(placed.message)
         } else pending.push({ fileName: file.name, envelope: read.envelope, wrong: false })
       } catch (error) {
         note(refusal(file.name, error))
       }
     }
   } finally {
-    set({ sessions: [...get().sessions, ...added], pending: [...get().pending, ...pending], messages: [...get().messages, ...messages], busy: false })
-    if (get().kept && added.length > 0) await keep(added)
+    set({ sessions, pending: [...get().pending, ...pending], messages: [...get().messages, ...messages], busy: false })
+    if (get().kept && changed) {
+      // Replaced and conflicting sessions change keys and notes: write the kept copy afresh.
+      await forgetKept()
+      await keep(sessions)
+    }
   }
 }
 

@@ -1,7 +1,8 @@
 /**
  * The debrief's import parser: bytes of a file a trainer dropped → a checked session bundle, or a FileProblem
  * that says what was wrong and where. Every file is hostile until checked: size first, then UTF-8, JSON, format,
- * version, the bundle schema, and each event's data against the log catalogue.
+ * version, the bundle schema, each event's data against the log catalogue, and last whether its numbers can be
+ * true (plausibility.ts).
  */
 import { checkLogData } from '../engine/logEvents.ts'
 import { sessionBundleSchema } from '../export/bundleSchema.ts'
@@ -9,6 +10,7 @@ import { decryptEnvelope, looksEncrypted, openEnvelope, type OpenedEnvelope } fr
 import { FileProblem } from '../export/fileProblem.ts'
 import { normalisePassphrase } from '../export/passphrase.ts'
 import { bundleFormat, bundleSchemaVersion, type SessionBundle } from '../export/sessionBundle.ts'
+import { checkPlausible } from './plausibility.ts'
 
 /** A long drill is about 1 MB of JSON; 20 MB leaves room and still refuses a file that would hang the page. */
 export const maxImportBytes = 20 * 1024 * 1024
@@ -105,6 +107,8 @@ export function checkBundle(value: unknown): SessionBundle {
     const problem = checkLogData(event.type, event.data)
     if (problem) throw new FileProblem('bad-event', `${where}: ${problem}`, { where })
   }
+  // Shape is not truth: refuse a file whose numbers cannot be true (plausibility.ts names the first bad event).
+  checkPlausible(bundle)
   return bundle
 }
 

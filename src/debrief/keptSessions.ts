@@ -11,6 +11,10 @@ export interface KeptSession {
   key: string
   fileName: string
   bundle: SessionBundle
+  /** Where the file's own summary differs from its events (summaryCheck.ts); empty or absent when it agrees. */
+  summaryDiffers?: string[]
+  /** Another file claims this session and differs from it at event `seq` (sessionMerge.ts). */
+  conflict?: { other: string; seq: number }
 }
 
 function open() {

@@ -5,6 +5,7 @@
 import type { SessionBundle } from '../export/sessionBundle.ts'
 import { bootstrapDoubleDifference, type DdInterval } from '../log/aatBootstrap.ts'
 import { scoreAatSession, type AatSessionScore } from '../log/aatScore.ts'
+import { plannedTimeoutMs, rtLimitMs } from '../log/drillBounds.ts'
 import { drillRows } from '../log/drillRows.ts'
 import type { DrillMode, DrillTrialRow } from '../log/drillTrial.ts'
 import { summariseScene, type SceneSummary } from '../log/sceneSummary.ts'
@@ -34,12 +35,23 @@ export interface SessionFacts {
   /** Times the session went on after its page was closed or crashed. */
   resumed: number
   drill: { rows: DrillTrialRow[]; score: AatSessionScore; ddInterval: DdInterval | null } | null
+  /** Where the file's own summary differs from its events (the figures shown are recomputed from the events). */
+  summaryDiffers: string[]
+  /** Another file claims this session and differs at event `seq`. */
+  conflict: { other: string; seq: number } | null
   scene: SceneSummary | null
   reflections: Reflection[]
   dwell: DwellRow[]
 }
 
-export function sessionFacts(key: string, fileName: string, bundle: SessionBundle, lookup: SceneLookup, language: 'nl' | 'en'): SessionFacts {
+export function sessionFacts(
+  key: string,
+  fileName: string,
+  bundle: SessionBundle,
+  lookup: SceneLookup,
+  language: 'nl' | 'en',
+  notes: { summaryDiffers?: string[]; conflict?: { other: string; seq: number } } = {},
+): SessionFacts {
   const { events } = bundle
   const isDrill = isDrillLog(events)
   const sessionNumber = bundle.session.sessionNumber ?? 1
@@ -48,7 +60,9 @@ export function sessionFacts(key: string, fileName: string, bundle: SessionBundl
   let drill: SessionFacts['drill'] = null
   if (isDrill) {
     const rows = drillRows(events, { clientCode: bundle.session.clientCode, sessionNumber, sceneId: bundle.scene.id, mode: bundle.session.params.mode as DrillMode })
-    drill = { rows, score: scoreAatSession(rows), ddInterval: bootstrapDoubleDifference(rows) }
+    // RTs are bounded by the trial's own timeout where the file records it (drillBounds.ts).
+    const options = { maxRtMs: rtLimitMs(plannedTimeoutMs(events)) }
+    drill = { rows, score: scoreAatSession(rows, options), ddInterval: bootstrapDoubleDifference(rows, options) }
   }
   const scene = isDrill ? null : summariseScene(events)
   const info = lookup(bundle.scene.id)
@@ -62,5 +76,5 @@ export function sessionFacts(key: string, fileName: string, bundle: SessionBundl
       const data = e.data as { beat: string; targets: Record<string, { share: number }> }
       return Object.entries(data.targets).map(([target, t]) => ({ beat: data.beat, target, share: t.share }))
     })
-  return { key, fileName, bundle, kind: isDrill ? 'drill' : 'scene', sessionNumber, durationMs, resumed, drill, scene, reflections, dwell }
+  return { key, fileName, bundle, kind: isDrill ? 'drill' : 'scene', sessionNumber, durationMs, resumed, drill, scene, reflections, dwell, summaryDiffers: notes.summaryDiffers ?? [], conflict: notes.conflict ?? null }
 }

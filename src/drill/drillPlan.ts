@@ -68,6 +68,8 @@ export function drillInputFor(args: DrillPlanArgs): DrillInput {
       blocks: blocks.map((b) => ({ block: b.block, count: b.count, contingency: b.contingency, ...(b.rule ? { rule: b.rule } : {}) })),
       stimulusSet: setId,
       ownPhotos: params.ownPhotos === true ? args.ownPhotos.length : 0,
+      // The response window, so the debrief can bound every RT by it (src/log/drillBounds.ts).
+      timeoutMs: settings.timeoutMs,
     },
   }
 }

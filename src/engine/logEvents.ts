@@ -48,6 +48,8 @@ export const logEventData = {
       blocks: z.array(z.object({ block: z.string(), count: z.number().int(), contingency: z.number(), rule: z.enum(['standard', 'reversed']).optional() }).strict()),
       stimulusSet: z.string(),
       ownPhotos: z.number().int().nonnegative(),
+      /** The trial's response window (ms); absent in files from before it was logged. */
+      timeoutMs: z.number().positive().optional(),
     })
     .strict(),
   'drill.block.started': z.object({ block: z.string(), trials: z.number().int(), rule: z.enum(['standard', 'reversed']).optional() }).strict(),

@@ -17,6 +17,7 @@ export type FileProblemCode =
   | 'schema'
   | 'bad-event'
   | 'duplicate'
+  | 'implausible'
 
 export class FileProblem extends Error {
   readonly code: FileProblemCode

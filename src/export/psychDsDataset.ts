@@ -39,6 +39,10 @@ export const columnDescriptions: Record<string, string> = {
   detail: 'Other data of the event, as JSON.',
 }
 
+/** Said in every dataset description, so a researcher knows why some text cells start with a quote. */
+export const csvSafetyNote =
+  "CSV safety: a text cell that begins with =, +, -, @, a tab or a carriage return is written with a single quote (') in front, so a spreadsheet shows it as text instead of running it as a formula (OWASP's rule for CSV injection); remove that one leading quote to get the raw text. Numbers are never changed. The JSON session bundle keeps the raw text."
+
 export interface DatasetTable {
   subject: string
   session: number
@@ -54,7 +58,7 @@ export function datasetDescription(table: DatasetTable, appVersion: string): Rec
     '@context': 'https://schema.org/',
     '@type': 'Dataset',
     name: `Perspectief ${table.task}, client ${table.subject}, session ${table.session}`,
-    description: `Research log of one Perspectief session (${table.task}), exported by Perspectief ${appVersion}. Pseudonymous: the client code is the only identifier.`,
+    description: `Research log of one Perspectief session (${table.task}), exported by Perspectief ${appVersion}. Pseudonymous: the client code is the only identifier. ${csvSafetyNote}`,
     schemaVersion: 'Psych-DS 0.1.0',
     variableMeasured: table.columns.map((name) => ({ '@type': 'PropertyValue', name, description: columnDescriptions[name] })),
   }

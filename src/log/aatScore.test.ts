@@ -65,6 +65,16 @@ const repeat = (cell: AatCell, rt: number) => ok(cell, rt, { attempt: 2 })
 
 const cellRows = (cell: AatCell, rts: readonly number[]) => rts.map((rt) => ok(cell, rt))
 
+/**
+ * Bias is scored only when the assessment rows assign each category to both moves. Tests about one or two cells
+ * add one timed-out trial to every cell they do not use: the cell is assigned (so the session is balanced) but
+ * holds no RT, and its timeout is counted as an error like any other.
+ */
+const balanced = (rows: DrillTrialRow[]): DrillTrialRow[] => {
+  const used = new Set(rows.filter((r) => r.block === 'assessment').map((r) => `${r.category}-${r.required}`))
+  return [...rows, ...aatCells.filter((cell) => !used.has(cell)).map((cell) => timeout(cell))]
+}
+
 /** True when some value anywhere in the object is NaN or ±Infinity. */
 function hasNonFinite(value: unknown): boolean {
   if (typeof value === 'number') return !Number.isFinite(value)
@@ -142,11 +152,13 @@ describe('scoreAatSession on the hand-computed fixture', () => {
     expect(score.trials).toEqual({
       total: 24,
       practice: 3,
+      training: 0,
       repeats: 3,
       firstAttempts: 18,
       errors: 3,
       timeouts: 1,
       missingRt: 0,
+      outOfRange: 0,
       belowFloor: 1,
       outliers: 0,
       scored: 14,
@@ -190,7 +202,11 @@ describe('scoreAatSession on the hand-computed fixture', () => {
       'fewer than 10 scored trials in soft-push (3)',
       'fewer than 10 scored trials in soft-pull (4)',
     ])
-    expect(score.options).toEqual({ floorMs: 200, outlierSd: 3, minCellTrials: 10 })
+    // maxRtMs: the largest timeout a scene may set (10 000 ms) plus the 500 ms slack.
+    expect(score.options).toEqual({ floorMs: 200, outlierSd: 3, minCellTrials: 10, maxRtMs: 10_500 })
+    expect(score.scoredBlocks).toEqual(['assessment'])
+    expect(score.biasReason).toBeNull()
+    expect(score.training).toBeNull()
   })
 
   it('is plain JSON: it survives a round trip unchanged', () => {
@@ -201,7 +217,7 @@ describe('scoreAatSession on the hand-computed fixture', () => {
 
 describe('trial selection', () => {
   it('ignores practice trials and repeat attempts entirely', () => {
-    const plain = [...cellRows('alcohol-push', [600, 700, 800]), ...cellRows('alcohol-pull', [500, 550])]
+    const plain = balanced([...cellRows('alcohol-push', [600, 700, 800]), ...cellRows('alcohol-pull', [500, 550])])
     const noisy = [
       ...plain,
       ok('alcohol-push', 5000, { block: 'practice' }),
@@ -213,40 +229,43 @@ describe('trial selection', () => {
     const b = scoreAatSession(noisy)
     expect(b.cells).toEqual(a.cells)
     expect(b.errorRate).toBe(a.errorRate)
-    expect(b.trials).toMatchObject({ total: 9, practice: 2, repeats: 2, firstAttempts: 5, scored: 5 })
+    // 5 scored + 2 balancing timeouts (soft-push, soft-pull) = 7 first attempts; 7 + 2 practice + 2 repeats = 11.
+    expect(b.trials).toMatchObject({ total: 11, practice: 2, repeats: 2, firstAttempts: 7, scored: 5 })
   })
 
   it('a correct repeat does not undo the error of the first attempt', () => {
-    const score = scoreAatSession([wrong('soft-pull', 450), repeat('soft-pull', 400), ok('soft-pull', 600)])
-    // First attempts: the wrong one and the 600 ms one → 1 error of 2.
-    expect(score.errorRate).toBe(0.5)
+    const score = scoreAatSession(balanced([wrong('soft-pull', 450), repeat('soft-pull', 400), ok('soft-pull', 600)]))
+    // First attempts in soft-pull: the wrong one and the 600 ms one → 1 error of 2.
+    expect(score.errorRateByCell['soft-pull']).toBe(0.5)
     expect(score.cells['soft-pull']).toEqual({ n: 1, mean: 600, median: 600, sd: null })
   })
 
-  it('a training block counts like an assessment block; only practice is left out', () => {
-    const score = scoreAatSession([ok('soft-push', 600, { block: 'training', mode: 'training' }), ok('soft-push', 700)])
-    expect(score.cells['soft-push'].n).toBe(2)
+  it('a training block never enters the bias cells', () => {
+    const score = scoreAatSession(balanced([ok('soft-push', 600, { block: 'training', mode: 'training' }), ok('soft-push', 700)]))
+    expect(score.cells['soft-push']).toEqual({ n: 1, mean: 700, median: 700, sd: null })
+    expect(score.trials).toMatchObject({ total: 5, training: 1, firstAttempts: 4, scored: 1 })
   })
 
   it('timeouts count as errors (and as timeouts), with no RT penalty', () => {
-    const score = scoreAatSession([timeout('alcohol-pull'), timeout('alcohol-pull'), wrong('alcohol-pull', 500), ok('alcohol-pull', 640)])
-    expect(score.trials).toMatchObject({ firstAttempts: 4, errors: 3, timeouts: 2, scored: 1 })
+    const score = scoreAatSession(balanced([timeout('alcohol-pull'), timeout('alcohol-pull'), wrong('alcohol-pull', 500), ok('alcohol-pull', 640)]))
+    // 4 alcohol-pull first attempts + 3 balancing timeouts.
+    expect(score.trials).toMatchObject({ firstAttempts: 7, errors: 6, timeouts: 5, scored: 1 })
     expect(score.errorRateByCell['alcohol-pull']).toBe(0.75)
-    expect(score.errorRateByCell['alcohol-push']).toBeNull()
+    expect(score.errorRateByCell['alcohol-push']).toBe(1)
     // The error trials leave no trace in the RTs: the cell mean is the one correct RT.
     expect(score.cells['alcohol-pull'].mean).toBe(640)
   })
 
   it('counts a correct first attempt without an RT as missing and warns about it', () => {
-    const score = scoreAatSession([ok('soft-pull', 600), baseRow('soft-pull', { rt_initiation_ms: null })])
-    expect(score.trials).toMatchObject({ firstAttempts: 2, errors: 0, missingRt: 1, scored: 1 })
+    const score = scoreAatSession(balanced([ok('soft-pull', 600), baseRow('soft-pull', { rt_initiation_ms: null })]))
+    expect(score.trials).toMatchObject({ firstAttempts: 5, errors: 3, missingRt: 1, scored: 1 })
     expect(score.warnings).toContain('1 correct trial(s) had no reaction time and were left out')
   })
 })
 
 describe('RT exclusions', () => {
   it('drops RTs below the floor, and the floor is an option', () => {
-    const rows = cellRows('soft-push', [150, 199, 200, 600])
+    const rows = balanced(cellRows('soft-push', [150, 199, 200, 600]))
     expect(scoreAatSession(rows).trials).toMatchObject({ belowFloor: 2, scored: 2 })
     // 200 itself is not below a 200 ms floor: kept.
     expect(scoreAatSession(rows).cells['soft-push'].mean).toBe(400)
@@ -267,7 +286,7 @@ describe('RT exclusions', () => {
   const eleven = [480, 490, 490, 500, 500, 500, 500, 500, 510, 510, 520]
 
   it('removes an RT more than 3 SD from its cell mean (the mean and SD include that RT)', () => {
-    const rows = [...cellRows('alcohol-pull', [...eleven, 1000]), ...cellRows('alcohol-push', eleven)]
+    const rows = balanced([...cellRows('alcohol-pull', [...eleven, 1000]), ...cellRows('alcohol-push', eleven)])
     const score = scoreAatSession(rows)
     expect(score.trials).toMatchObject({ outliers: 1, scored: 22 })
     expect(score.cells['alcohol-pull'].n).toBe(11)
@@ -279,21 +298,21 @@ describe('RT exclusions', () => {
   })
 
   it('the SD limit is an option: at 3.2 SD the same RT stays', () => {
-    const score = scoreAatSession(cellRows('alcohol-pull', [...eleven, 1000]), { outlierSd: 3.2 })
+    const score = scoreAatSession(balanced(cellRows('alcohol-pull', [...eleven, 1000])), { outlierSd: 3.2 })
     expect(score.trials.outliers).toBe(0)
     expect(score.cells['alcohol-pull'].n).toBe(12)
   })
 
   it('with 10 trials in a cell a 3-SD outlier is out of reach, however extreme', () => {
     // Nine times 500 and one 10000: z = (n − 1)/√n = 9/√10 = 2.846 < 3, so nothing can be removed.
-    const score = scoreAatSession(cellRows('soft-pull', [...Array<number>(9).fill(500), 10_000]))
+    const score = scoreAatSession(balanced(cellRows('soft-pull', [...Array<number>(9).fill(500), 10_000])))
     expect(score.trials.outliers).toBe(0)
     expect(score.cells['soft-pull'].n).toBe(10)
   })
 
   it('the SD rule runs on the floor-filtered cell', () => {
     // Without the 100 ms RT dropped first, the cell SD would be larger and 1000 would stay.
-    const rows = cellRows('alcohol-pull', [...eleven, 1000, 100])
+    const rows = balanced(cellRows('alcohol-pull', [...eleven, 1000, 100]))
     const score = scoreAatSession(rows)
     expect(score.trials).toMatchObject({ belowFloor: 1, outliers: 1, scored: 11 })
     expect(scoreAatSession(rows, { floorMs: 0 }).trials.outliers).toBe(0)
@@ -302,10 +321,11 @@ describe('RT exclusions', () => {
 
 describe('empty and degenerate data give null, never NaN', () => {
   it('an empty cell empties what needs it and nothing else', () => {
-    const rows = [...cellRows('alcohol-push', [600, 700]), ...cellRows('alcohol-pull', [500, 600]), ...cellRows('soft-push', [600, 640])]
+    // soft-pull is asked for once and timed out: assigned (so the session is balanced) but without an RT.
+    const rows = balanced([...cellRows('alcohol-push', [600, 700]), ...cellRows('alcohol-pull', [500, 600]), ...cellRows('soft-push', [600, 640])])
     const score = scoreAatSession(rows)
     expect(score.cells['soft-pull']).toEqual({ n: 0, mean: null, median: null, sd: null })
-    expect(score.errorRateByCell['soft-pull']).toBeNull()
+    expect(score.errorRateByCell['soft-pull']).toBe(1)
     // alcohol bias: 650 − 550 = 100 (both ways); the soft bias, DD and D need soft-pull.
     expect(score.bias.alcohol).toEqual({ mean: 100, median: 100 })
     expect(score.bias.soft).toEqual({ mean: null, median: null })

@@ -4,6 +4,7 @@
  */
 import type { LogRecord } from '../engine/runtime.ts'
 import { scoreAatSession } from './aatScore.ts'
+import { plannedTimeoutMs, rtLimitMs } from './drillBounds.ts'
 import { drillRows, type DrillSessionInfo } from './drillRows.ts'
 import { summariseScene } from './sceneSummary.ts'
 
@@ -12,5 +13,6 @@ export function isDrillLog(events: readonly Pick<LogRecord, 'type'>[]): boolean 
 }
 
 export function sessionSummary(info: DrillSessionInfo, events: readonly LogRecord[]): Record<string, unknown> {
-  return isDrillLog(events) ? { drill: scoreAatSession(drillRows(events, info)) } : { scene: summariseScene(events) }
+  // Bias comes only from the assessment block (aatScore.ts); RTs are bounded by the trial's timeout where logged.
+  return isDrillLog(events) ? { drill: scoreAatSession(drillRows(events, info), { maxRtMs: rtLimitMs(plannedTimeoutMs(events)) }) } : { scene: summariseScene(events) }
 }

@@ -18,8 +18,25 @@ export function sum(values: readonly number[]): number {
   return total
 }
 
+/**
+ * A finite value, or null where the true value is too large for a double. Every statistic below is computed
+ * plainly first (so ordinary data give the ordinary, hand-checkable result) and only on overflow again on values
+ * divided by their largest magnitude: mean, median, SD and MAD all scale with their input, f(x / c) · c = f(x).
+ * So one absurd value (say 1e308) can never turn a statistic into Infinity or NaN.
+ */
+function finiteOrScaled(values: readonly number[], plain: (xs: readonly number[]) => number): number | null {
+  const direct = plain(values)
+  if (Number.isFinite(direct)) return direct
+  if (values.some((v) => !Number.isFinite(v))) return null
+  let largest = 0
+  for (const value of values) largest = Math.max(largest, Math.abs(value))
+  if (largest === 0) return null
+  const scaled = plain(values.map((v) => v / largest)) * largest
+  return Number.isFinite(scaled) ? scaled : null
+}
+
 export function mean(values: readonly number[]): number | null {
-  return values.length === 0 ? null : sum(values) / values.length
+  return values.length === 0 ? null : finiteOrScaled(values, (xs) => sum(xs) / xs.length)
 }
 
 /** Middle value; for an even count the mean of the two middle values. */
@@ -28,7 +45,11 @@ export function median(values: readonly number[]): number | null {
   const sorted = [...values].sort((a, b) => a - b)
   const mid = Math.floor(sorted.length / 2)
   const upper = sorted[mid] as number
-  return sorted.length % 2 === 1 ? upper : ((sorted[mid - 1] as number) + upper) / 2
+  if (sorted.length % 2 === 1) return Number.isFinite(upper) ? upper : null
+  const lower = sorted[mid - 1] as number
+  const middle = (lower + upper) / 2
+  // Two huge middle values of one sign overflow when added; halving first cannot.
+  return Number.isFinite(middle) ? middle : Number.isFinite(lower / 2 + upper / 2) ? lower / 2 + upper / 2 : null
 }
 
 /**
@@ -37,11 +58,13 @@ export function median(values: readonly number[]): number | null {
  * One value has no spread to estimate: null.
  */
 export function sampleSd(values: readonly number[]): number | null {
-  const m = mean(values)
-  if (m === null || values.length < 2) return null
-  let squares = 0
-  for (const value of values) squares += (value - m) ** 2
-  return Math.sqrt(squares / (values.length - 1))
+  if (values.length < 2) return null
+  return finiteOrScaled(values, (xs) => {
+    const m = sum(xs) / xs.length
+    let squares = 0
+    for (const value of xs) squares += (value - m) ** 2
+    return Math.sqrt(squares / (xs.length - 1))
+  })
 }
 
 /**
@@ -50,16 +73,33 @@ export function sampleSd(values: readonly number[]): number | null {
  * the mean D-score. Same as R's `mad()` with its default constant.
  */
 export function mad(values: readonly number[], { scaled = true }: { scaled?: boolean } = {}): number | null {
-  const centre = median(values)
-  if (centre === null) return null
-  const raw = median(values.map((value) => Math.abs(value - centre))) as number
-  return scaled ? raw * madNormalScale : raw
+  if (values.length === 0) return null
+  const raw = finiteOrScaled(values, (xs) => {
+    const centre = median(xs)
+    if (centre === null) return NaN
+    return median(xs.map((value) => Math.abs(value - centre))) ?? NaN
+  })
+  if (raw === null) return null
+  const result = scaled ? raw * madNormalScale : raw
+  return Number.isFinite(result) ? result : null
 }
 
 /** Pearson correlation; null when fewer than 3 pairs or either side has no spread (the correlation is undefined). */
 export function pearson(xs: readonly number[], ys: readonly number[]): number | null {
   if (xs.length !== ys.length) throw new RangeError(`pearson: ${xs.length} x values but ${ys.length} y values`)
   if (xs.length < 3) return null
+  if (![...xs, ...ys].every(Number.isFinite)) return null
+  // r does not change when either side is divided by a constant: dividing by the largest magnitude keeps every
+  // product below overflow.
+  const unit = (vs: readonly number[]) => {
+    const largest = vs.reduce((m, v) => Math.max(m, Math.abs(v)), 0)
+    return largest === 0 ? vs : vs.map((v) => v / largest)
+  }
+  const plain = pearsonPlain(xs, ys)
+  return plain === null || Number.isFinite(plain) ? plain : pearsonPlain(unit(xs), unit(ys))
+}
+
+function pearsonPlain(xs: readonly number[], ys: readonly number[]): number | null {
   const mx = mean(xs) as number
   const my = mean(ys) as number
   let sxy = 0
@@ -72,9 +112,10 @@ export function pearson(xs: readonly number[], ys: readonly number[]): number | 
     sxx += dx * dx
     syy += dy * dy
   }
+  if (![sxy, sxx, syy].every(Number.isFinite)) return NaN
   if (sxx === 0 || syy === 0) return null
   // Rounding can push |r| a hair past 1 for perfectly collinear data; clamp so Spearman-Brown stays sane.
-  return Math.max(-1, Math.min(1, sxy / Math.sqrt(sxx * syy)))
+  return Math.max(-1, Math.min(1, sxy / (Math.sqrt(sxx) * Math.sqrt(syy))))
 }
 
 /**
@@ -97,7 +138,11 @@ export function percentile(values: readonly number[], p: number): number | null 
   const below = Math.floor(position)
   const lower = sorted[below] as number
   const upper = sorted[Math.min(below + 1, sorted.length - 1)] as number
-  return lower + (upper - lower) * (position - below)
+  const fraction = position - below
+  if (fraction === 0) return lower
+  const value = lower + (upper - lower) * fraction
+  // upper − lower overflows only for values near ±1.8e308; interpolate between the halves instead.
+  return Number.isFinite(value) ? value : (lower / 2 + (upper / 2 - lower / 2) * fraction) * 2
 }
 
 /**

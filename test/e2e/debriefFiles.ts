@@ -34,7 +34,7 @@ export async function unlock(page: Page, fileName: string, passphrase: string): 
 }
 
 /** The last message about a file, once it is there. */
-export async function messageFor(page: Page, fileName: string, outcome: 'added' | 'refused') {
+export async function messageFor(page: Page, fileName: string, outcome: 'added' | 'refused' | 'replaced' | 'older' | 'conflict') {
   const item = page.getByTestId('file-messages').locator(`li[data-outcome="${outcome}"]`).filter({ hasText: fileName }).last()
   await expect(item).toBeVisible()
   return item

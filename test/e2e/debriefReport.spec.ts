@@ -39,7 +39,9 @@ test('the report prints to a real PDF: selectable text, no empty page, no chart 
   // Trends carry uncertainty and a reliability note; one session is never a finding.
   await expect(page.locator('[data-client="AB12"] [data-testid="reliability-note"]')).toContainText('Eén sessie zegt niets over de persoon')
   await expect(page.locator('[data-client="AB12"] [data-testid="reliability-note"]')).toContainText('Gemiddelde over 4 sessies')
-  await expect(page.locator('[data-client="AB12"] [data-testid="reliability-note"]')).toContainText('Betrouwbaarheid (split-half over 4 sessies)')
+  // No split-half over one client's sessions: reliability is a property of a measure across many people.
+  await expect(page.locator('[data-client="AB12"] [data-testid="reliability-note"]')).not.toContainText('split-half')
+  await expect(page.locator('[data-client="AB12"]')).not.toContainText('Betrouwbaarheid')
 
   const charts = await page.locator('main figure.chart').evaluateAll((nodes) =>
     nodes.map((n) => ({ id: n.getAttribute('data-testid')!, title: n.querySelector('h4')!.textContent!, svgText: n.lastElementChild?.textContent ?? '' })),

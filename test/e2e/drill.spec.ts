@@ -55,7 +55,12 @@ test('a full 100-trial training session on a phone: exported RTs match the injec
     expect(Number(r.touchdown_ms)).toBeLessThan(Number(r.initiation_ms))
     expect(Number(r.initiation_ms)).toBeLessThan(Number(r.completion_ms))
   }
-  expect(bundle.summary.drill.trials.scored).toBeGreaterThan(90)
+  // A training-only session measures training, not bias: no bias score, and the reason says why.
+  expect(bundle.summary.drill.biasReason.code).toBe('training-only')
+  expect(bundle.summary.drill.trials.scored).toBe(0)
+  expect(bundle.summary.drill.doubleDifference).toEqual({ mean: null, median: null })
+  expect(bundle.summary.drill.training).toMatchObject({ blocks: ['training'], firstAttempts: 100, correct: 100, accuracy: 1 })
+  expect(bundle.summary.drill.training.medianRtByCell['alcohol-push'].n + bundle.summary.drill.training.medianRtByCell['soft-pull'].n).toBeGreaterThan(90)
   expect(bundle.events.filter((e: { type: string }) => e.type === 'drill.trial')).toHaveLength(108)
 })
 
