@@ -110,6 +110,9 @@ export function validateScript(script: ScenarioScript, file: string, options: Va
   }
   if (script.kind === 'vr' && !script.vr) add(['vr'], 'a VR scene needs "vr" settings', 'add "vr: { environment: child-bedroom, figures: [...], sources: [...], targets: [...] }"')
   if (script.kind !== 'vr' && script.vr) add(['vr'], `a ${script.kind} scene has no VR settings`, 'remove "vr" or set "kind: vr"')
+  for (const name of Object.keys(script.vr?.dwellCones ?? {})) {
+    if (!script.vr!.targets.includes(name)) add(['vr', 'dwellCones', name], `"${name}" is not one of the scene's dwell targets`, knownNamesHint(name, script.vr!.targets, 'targets'))
+  }
   if (errors.length === 0 && script.beats.length > 0) checkFlow(script, add)
   return errors
 }
