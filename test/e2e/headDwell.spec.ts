@@ -37,10 +37,11 @@ async function startScene(page: Page, code: string) {
 /** Enters the headset with the driver already on it, so that the app's first headset frame is the path's first. */
 async function enterDriven(page: Page, start: Dir, scripts: Record<string, Step[]>) {
   await page.setViewportSize(headsetViewport)
-  await page.waitForFunction(() => (window as unknown as { __iwer?: unknown }).__iwer !== undefined && (window as unknown as { __perspectiefVr?: unknown }).__perspectiefVr !== undefined)
+  await page.waitForFunction(() => (window as unknown as { __iwer?: unknown }).__iwer !== undefined)
   await installHeadDriver(page, start, scripts)
   await page.getByRole('button', { name: 'Start in de VR-bril' }).click()
   await page.waitForFunction(() => (window as unknown as { __iwer?: { activeSession?: unknown } }).__iwer?.activeSession !== undefined)
+  await page.waitForFunction(() => (window as unknown as { __perspectiefVr?: unknown }).__perspectiefVr !== undefined)
 }
 
 /** Directions from the child's eye (7 years, the default) to each target's centre, and a spot on the empty wall. */
