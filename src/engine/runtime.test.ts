@@ -167,7 +167,7 @@ describe('head-direction dwell, owned by the runtime', () => {
     expect(events.map((e) => e.type)).toEqual(['beat.entered', 'marker', 'head.dwell', 'line.continued', 'beat.entered', 'head.dwell', 'answer.given', 'beat.entered', 'session.completed'])
     const [hello, ask] = events.filter((e) => e.type === 'head.dwell').map((e) => e.data as Record<string, any>)
     expect(hello).toMatchObject({ beat: 'hello', durationMs: 400, missingMs: 100, resumed: false, targets: { door: { share: 0.75, firstLookMs: 100, lookAways: 1 } } })
-    expect(hello.noneShare).toBeCloseTo(0.25, 9)
+    expect(hello!.noneShare).toBeCloseTo(0.25, 9)
     // "ask" starts with the head away from the door (the pose carried over), then looks at 520 (20 ms in).
     expect(ask).toMatchObject({ beat: 'ask', durationMs: 200, missingMs: 0, targets: { door: { share: 0.9, firstLookMs: 20, lookAways: 0 } } })
   })

@@ -48,6 +48,7 @@ export async function installHeadDriver(page: Page, start: Dir, scripts: Record<
       const original = inner.onFrameStart.bind(inner)
       const log = { segments: [] as Seg[], frames: [] as number[], scriptsDone: [] as string[] }
       w.__headPath = log
+      ;(w as unknown as { __headScripts: Record<string, S[]> }).__headScripts = beatScripts
       let open: Seg | null = null
       let queue: S[] = []
       let beat: string | null = null
@@ -82,7 +83,7 @@ export async function installHeadDriver(page: Page, start: Dir, scripts: Record<
         const current = w.__perspectiefVr?.beat ?? null
         if (current !== beat) {
           beat = current
-          const script = current ? beatScripts[current] : undefined
+          const script = current ? (w as unknown as { __headScripts: Record<string, S[]> }).__headScripts[current] : undefined
           if (script) {
             scriptBeat = current
             queue.push(...script)
@@ -100,6 +101,13 @@ export async function installHeadDriver(page: Page, start: Dir, scripts: Record<
     },
     [start, scripts] as const,
   )
+}
+
+/** Gives the driver the scripts of the beats to come (e.g. once the eye position is known). */
+export async function setScripts(page: Page, scripts: Record<string, Step[]>) {
+  await page.evaluate((s) => {
+    ;(window as unknown as { __headScripts: unknown }).__headScripts = s
+  }, scripts)
 }
 
 export async function readDriver(page: Page): Promise<DriverLog> {
