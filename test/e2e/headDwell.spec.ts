@@ -4,7 +4,7 @@ import type { Page } from '@playwright/test'
 import { parse } from 'yaml'
 import { jsonUpload, messageFor, openDebrief, upload } from './debriefFiles.ts'
 import { expect, storedRecords, test } from './fixtures.ts'
-import { dirTo, forwardOf, installHeadDriver, readDriver, scriptDone, truthOfBeat, truthTarget, type Dir, type Step, type TruthTarget } from './headPath.ts'
+import { dirTo, eyeAt, eyeModelFrom, installHeadDriver, readDriver, scriptDone, truthOfBeat, truthTarget, type Dir, type Step, type TruthTarget } from './headPath.ts'
 import { beatIs, hook, headsetViewport, pageErrors, pressB, selectButton } from './vrFlow.ts'
 import { buildSessionBundle } from '../../src/export/sessionBundle.ts'
 import type { LogRecord } from '../../src/engine/runtime.ts'
@@ -47,19 +47,25 @@ async function enterDriven(page: Page, start: Dir, scripts: Record<string, Step[
   await page.waitForFunction(() => (window as unknown as { __perspectiefVr?: unknown }).__perspectiefVr !== undefined)
 }
 
-/** Directions from the child's eye (7 years, the default) to each target's centre, and a spot on the empty wall. */
+/**
+ * The eye model and the targets, read once the headset is on and the origin has settled: the headset's origin
+ * (IWER's device position, moved up by the scene's origin) and one camera reading at the direction held then.
+ */
 async function geometry(page: Page) {
-  // The origin moves once the first headset frames are in; wait until the camera sits at the eye height.
   await expect.poll(async () => page.evaluate(() => (window as unknown as { __perspectiefVr: { camera(): number[]; eye: number } }).__perspectiefVr.camera()[1]! - (window as unknown as { __perspectiefVr: { eye: number } }).__perspectiefVr.eye)).toBeCloseTo(0, 1)
-  const eye = await page.evaluate(() => (window as unknown as { __perspectiefVr: { camera(): number[] } }).__perspectiefVr.camera())
-  console.log(`eye in the world: ${eye.map((v) => v.toFixed(4)).join(', ')}`)
+  const read = await page.evaluate(() => {
+    const w = window as unknown as { __perspectiefVr: { camera(): number[]; originY: number }; __iwer: { position: { x: number; y: number; z: number } }; __headPathPose: Dir }
+    const p = w.__iwer.position
+    return { camera: w.__perspectiefVr.camera(), base: [p.x, p.y + w.__perspectiefVr.originY, p.z] as [number, number, number], held: w.__headPathPose }
+  })
+  const eyeModel = eyeModelFrom(read.base, read.camera, read.held)
+  console.log(`headset origin ${read.base.map((v) => v.toFixed(4)).join(', ')}, camera ${read.camera.map((v) => v.toFixed(4)).join(', ')}, offset in the head ${eyeModel.local.map((v) => v.toFixed(4)).join(', ')}`)
   const h = await hook(page)
   const targets: TruthTarget[] = scene.vr.targets.map((name) => {
     const c = h.targets[name]!
-    return { name, dir: forwardOf(dirTo(eye, [c.x, c.y, c.z])), coneDeg: scene.vr.dwellCones?.[name] ?? scene.vr.dwellConeDeg }
+    return { name, centre: [c.x, c.y, c.z], coneDeg: scene.vr.dwellCones?.[name] ?? scene.vr.dwellConeDeg }
   })
-  const at = (name: string) => dirTo(eye, [h.targets[name]!.x, h.targets[name]!.y, h.targets[name]!.z])
-  return { eye, targets, at }
+  return { eye: read.camera, eyeModel, targets }
 }
 
 /** The directions the path uses: from the eye to each target's centre, and a spot on the empty wall. */
@@ -73,14 +79,9 @@ test('dwell records match the truth of a driven head through the whole child-eye
   test.setTimeout(420_000)
   const errors = pageErrors(page)
   await startScene(page, 'DW18')
-  // The eye: the headset's own position, its height moved to the 7-year-old's eye height (1.0 m) by the scene.
-  await page.waitForFunction(() => (window as unknown as { __iwer?: unknown }).__iwer !== undefined)
-  const devicePosition = await page.evaluate(() => {
-    const p = (window as unknown as { __iwer: { position: { x: number; z: number } } }).__iwer.position
-    return [p.x, p.z]
-  })
-  const predictedEye = [devicePosition[0]!, 1.0, devicePosition[1]!]
-  const D = plannedDirs(predictedEye)
+  // Aimed from the 7-year-old's eye (1.0 m) at the headset's origin; the camera sits a few centimetres off it (the
+  // truth below follows the camera as the head turns), so a hold is on a centre to within about a degree.
+  const D = plannedDirs([0, 1.0, 0])
   const scripts: Record<string, Step[]> = {
     'mother-confronts': [{ holdMs: 300 }, { turnTo: D.door, degS: 10 }, { holdMs: 800 }, { turnTo: D.wall, degS: 60 }, { holdMs: 500 }],
     'threat-to-leave': [{ turnTo: D.window, degS: 45 }, { holdMs: 500 }],
@@ -92,16 +93,17 @@ test('dwell records match the truth of a driven head through the whole child-eye
     'ask-harm-mother': [{ holdMs: 300 }, { turnTo: D.parents, degS: 5 }, { holdMs: 300 }],
   }
   await enterDriven(page, D.parents, scripts)
-  const { eye, targets, at } = await geometry(page)
-  // The path aims exactly at what the app measures: the eye is where it was predicted, the centres are the hook's.
-  for (const i of [0, 1, 2]) expect(eye[i]).toBeCloseTo(predictedEye[i]!, 3)
+  const { eye, eyeModel, targets } = await geometry(page)
+  // The path's centres are the app's: each hold is within 1.5° of its target's centre as the app sees it.
   for (const name of ['parents', 'door', 'room', 'window'] as const) {
-    expect(D[name].yaw).toBeCloseTo(at(name).yaw, 1)
-    expect(D[name].pitch).toBeCloseTo(at(name).pitch, 1)
+    const c = targets.find((t) => t.name === name)!.centre
+    const seen = dirTo(eyeAt(eyeModel, D[name]), c)
+    expect(Math.abs(seen.yaw - D[name].yaw) + Math.abs(seen.pitch - D[name].pitch)).toBeLessThan(1.5)
   }
+  expect(eye[1]).toBeCloseTo(1.0, 1)
   // The empty wall is on no target's cone.
-  expect(truthTarget(targets, D.wall).on).toBeNull()
-  expect(Object.values(truthTarget(targets, D.wall).inCone).some(Boolean)).toBe(false)
+  expect(truthTarget(targets, eyeModel, D.wall).on).toBeNull()
+  expect(Object.values(truthTarget(targets, eyeModel, D.wall).inCone).some(Boolean)).toBe(false)
 
   await beatIs(page, 'ask-feeling', 150_000)
   await scriptDone(page, 'ask-feeling')
@@ -141,7 +143,7 @@ test('dwell records match the truth of a driven head through the whole child-eye
   for (const [i, rec] of dwell.entries()) {
     const start = entered[i]!.t
     const end = entered[i + 1]!.t
-    const truth = truthOfBeat(driver.segments, targets, start, Math.max(start, firstFrame), end, pauses)
+    const truth = truthOfBeat(driver.segments, targets, eyeModel, start, Math.max(start, firstFrame), end, pauses)
     const d = rec.data as { durationMs: number; missingMs: number; noneShare: number; peakYawSpeedDegS: number; targets: Record<string, { share: number; firstLookMs: number | null; lookAways: number; peakYawSpeedDegS: number }> }
     const where = `beat ${rec.data.beat}`
     covered += d.durationMs

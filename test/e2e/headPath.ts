@@ -91,6 +91,7 @@ export async function installHeadDriver(page: Page, start: Dir, scripts: Record<
         }
         const p = advance(t)
         log.frames.push(t)
+        ;(w as unknown as { __headPathPose: D }).__headPathPose = p
         const r = Math.PI / 180
         const [cy, sy, cp, sp] = [Math.cos((p.yaw * r) / 2), Math.sin((p.yaw * r) / 2), Math.cos((p.pitch * r) / 2), Math.sin((p.pitch * r) / 2)]
         device.quaternion.set(cy * sp, sy * cp, -sy * sp, cy * cp)
@@ -140,8 +141,31 @@ function angleDeg(a: readonly number[], b: readonly number[]): number {
 
 export interface TruthTarget {
   name: string
-  dir: [number, number, number]
+  centre: [number, number, number]
   coneDeg: number
+}
+
+type V3 = [number, number, number]
+const rotX = (v: V3, a: number): V3 => [v[0], v[1] * Math.cos(a) - v[2] * Math.sin(a), v[1] * Math.sin(a) + v[2] * Math.cos(a)]
+const rotY = (v: V3, a: number): V3 => [v[0] * Math.cos(a) + v[2] * Math.sin(a), v[1], -v[0] * Math.sin(a) + v[2] * Math.cos(a)]
+
+/**
+ * Where the eye is for a head direction: the headset turns about its own origin (`base`, world metres), and the
+ * camera three reads sits at a fixed offset from it in the head's frame (`local`), so the eye moves a little as the
+ * head turns.
+ */
+export interface EyeModel {
+  base: V3
+  local: V3
+}
+export function eyeAt(m: EyeModel, d: Dir): V3 {
+  const o = rotY(rotX(m.local, d.pitch * rad), d.yaw * rad)
+  return [m.base[0] + o[0], m.base[1] + o[1], m.base[2] + o[2]]
+}
+/** The head-frame offset from one camera reading at a known head direction. */
+export function eyeModelFrom(base: V3, camera: readonly number[], d: Dir): EyeModel {
+  const world: V3 = [camera[0]! - base[0], camera[1]! - base[1], camera[2]! - base[2]]
+  return { base, local: rotX(rotY(world, -d.yaw * rad), -d.pitch * rad) }
 }
 
 export function pathAt(segments: Segment[], t: number): { dir: Dir; degS: number } {
@@ -151,13 +175,14 @@ export function pathAt(segments: Segment[], t: number): { dir: Dir; degS: number
 }
 
 /** Nearest target within its cone, ties to the one listed first (the rule the README states). */
-export function truthTarget(targets: TruthTarget[], d: Dir): { on: string | null; inCone: Record<string, boolean> } {
+export function truthTarget(targets: TruthTarget[], eye: EyeModel, d: Dir): { on: string | null; inCone: Record<string, boolean> } {
   const f = forwardOf(d)
+  const e = eyeAt(eye, d)
   let on: string | null = null
   let best = Infinity
   const inCone: Record<string, boolean> = {}
   for (const t of targets) {
-    const a = angleDeg(f, t.dir)
+    const a = angleDeg(f, [t.centre[0] - e[0], t.centre[1] - e[1], t.centre[2] - e[2]])
     inCone[t.name] = a <= t.coneDeg
     if (a <= t.coneDeg && a < best) {
       on = t.name
@@ -180,7 +205,7 @@ export interface TruthBeat {
  * Integrates the path over a beat's window [from, to) minus pauses, in 0.25 ms steps: shares, first looks (from
  * `beatStart`, unpaused time), look-aways, the fastest turn, and the speed at each cone crossing.
  */
-export function truthOfBeat(segments: Segment[], targets: TruthTarget[], beatStart: number, from: number, to: number, pauses: [number, number][]): TruthBeat {
+export function truthOfBeat(segments: Segment[], targets: TruthTarget[], eye: EyeModel, beatStart: number, from: number, to: number, pauses: [number, number][]): TruthBeat {
   const step = 0.25
   const paused = (t: number) => pauses.some(([a, b]) => t >= a && t < b)
   const look: Record<string, number> = Object.fromEntries(targets.map((t) => [t.name, 0]))
@@ -196,7 +221,7 @@ export function truthOfBeat(segments: Segment[], targets: TruthTarget[], beatSta
   for (let t = from; t < to; t += step) {
     if (paused(t)) continue
     const p = pathAt(segments, t)
-    const now = truthTarget(targets, p.dir)
+    const now = truthTarget(targets, eye, p.dir)
     if (now.on !== null) {
       look[now.on]! += step
       if (first[now.on] === null) first[now.on] = elapsed
