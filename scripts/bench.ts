@@ -263,15 +263,22 @@ async function exportTime(sample: SessionSample) {
  * is far below the 1 ms budget on any machine).
  */
 async function vrFrameCpu() {
-  const { createDwellTracker } = await import('../src/xr/headDirectionDwell.ts')
-  const tracker = createDwellTracker({ parents: [-0.9, 1.5, -3], door: [-0.9, 1.1, -1.8], room: [1, 1, 1.2], window: [1.6, 1.3, -0.2] }, 18)
+  const { headSample } = await import('../src/xr/headDirectionDwell.ts')
+  const { createDwellRecorder } = await import('../src/engine/headDwell.ts')
+  const targets = { parents: [-0.9, 1.5, -3], door: [-0.9, 1.1, -1.8], room: [1, 1, 1.2], window: [1.6, 1.3, -0.2] } as const
+  const recorder = createDwellRecorder()
+  recorder.start('bench', 0)
   const frames = 200_000
   let paused = false
   const start = performance.now()
   for (let i = 0; i < frames; i++) {
     const yaw = Math.sin(i / 500)
-    tracker.sample(i * 13.9, [0, 1, 0.2], [-Math.sin(yaw), 0, -Math.cos(yaw)], paused)
-    paused = i % 1000 === 0 ? !paused : paused
+    recorder.sample(headSample(i * 13.9, [0, 1, 0.2], [-Math.sin(yaw), 0, -Math.cos(yaw)], targets, 18))
+    if (i % 1000 === 0) {
+      if (paused) recorder.resume(i * 13.9)
+      else recorder.pause(i * 13.9)
+      paused = !paused
+    }
   }
   const perFrameMs = (performance.now() - start) / frames
   return { frames, perFrameUs: perFrameMs * 1000, budgetShare: perFrameMs / 1 }

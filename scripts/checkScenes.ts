@@ -12,7 +12,10 @@ const rows = files.map(({ id, file, result }) =>
 console.table(rows)
 let failed = 0
 for (const { result } of files) {
-  if (result.ok) continue
+  if (result.ok) {
+    for (const w of result.warnings ?? []) console.warn(`  warning: ${formatSceneError(w)}`)
+    continue
+  }
   failed++
   for (const e of result.errors) console.error(`  ${formatSceneError(e)}`)
 }

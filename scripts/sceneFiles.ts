@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join, relative, resolve } from 'node:path'
 import { parseScene, type ParseResult } from '../src/script/parse.ts'
+import { dwellGeometry } from '../src/xr/environments/dwellGeometry.ts'
 
 export const repoRoot = resolve(import.meta.dirname, '..')
 /**
@@ -24,7 +25,7 @@ export function readSceneFiles(dir = scenesDir): SceneFile[] {
     .map((id) => {
       const path = join(dir, id, 'scene.yaml')
       const file = relative(repoRoot, path)
-      const result = parseScene(readFileSync(path, 'utf8'), file, { assetExists: (src) => existsSync(join(repoRoot, src)) })
+      const result = parseScene(readFileSync(path, 'utf8'), file, { assetExists: (src) => existsSync(join(repoRoot, src)), dwellGeometry })
       if (result.ok && result.script.id !== id) {
         return { id, file, result: { ok: false as const, errors: [{ file, path: ['id'], message: `id "${result.script.id}" does not match its folder "${id}"`, hint: `rename the folder or set "id: ${id}"` }] } }
       }

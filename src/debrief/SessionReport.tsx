@@ -12,6 +12,45 @@ import { PlotFigure } from './PlotFigure.tsx'
 import type { SceneLookup } from './sceneInfo.ts'
 import type { SessionFacts } from './sessionFacts.ts'
 
+/** Under the dwell chart: how to read it, the measured time per beat, and every beat's time not measured. */
+function DwellNotes({ facts }: { facts: SessionFacts }) {
+  const t = useT()
+  const language = useLanguage((s) => s.language)
+  const seconds = (ms: number) => formatNumber(ms / 1000, language, 1)
+  // Under 50 ms is a frame or two at a beat's edge, not time anyone lost.
+  const missing = facts.dwellBeats.filter((b) => b.missingMs >= 50 || b.resumed)
+  return (
+    <section className="report-block dwell-notes" data-testid="dwell-notes">
+      <p>{t('dwellNote')}</p>
+      <table className="answers">
+        <thead>
+          <tr>
+            <th scope="col">{t('dwellBeat')}</th>
+            <th scope="col">{t('dwellMeasured')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {facts.dwellBeats.map((b) => (
+            <tr key={b.beat} data-testid="dwell-beat">
+              <th scope="row">{b.beat}</th>
+              <td>{seconds(b.measuredMs)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {missing.length > 0 && (
+        <ul>
+          {missing.map((b) => (
+            <li key={b.beat} data-testid="dwell-missing" data-value={b.missingMs}>
+              ⚠ {t(b.resumed ? 'dwellMissingReload' : 'dwellMissing', { beat: b.beat, seconds: seconds(b.missingMs) })}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  )
+}
+
 /** One session's page of the report: header, data quality, results, charts, the client's own words. */
 export function SessionReport({ facts, followUpOf, lookup, onRemove }: { facts: SessionFacts; followUpOf: SessionFacts | null; lookup: SceneLookup; onRemove(): void }) {
   const t = useT()
@@ -53,7 +92,7 @@ export function SessionReport({ facts, followUpOf, lookup, onRemove }: { facts: 
     : []
   const showTimeline = scene && (info?.kind === 'vr' || scene.pauses.length > 0 || facts.dwell.length > 0) && spans.length > 0
   const buildTimeline = useCallback(() => timelineChart(spans, t('chartTimelineAxis')), [facts, language])
-  const buildDwell = useCallback(() => dwellChart(facts.dwell, t('chartDwellAxis')), [facts, language])
+  const buildDwell = useCallback(() => dwellChart(facts.dwell, t('chartDwellAxis'), t('dwellNone')), [facts, language])
   const beforeAfter = scene ? beforeAfterPoints(scene.answers, { before: t('measureBefore'), after: t('measureAfter') }) : []
   const buildBeforeAfter = useCallback(() => measuresChart(beforeAfter, t('chartMeasuresAxis')), [facts, language])
   const spoken = spokenAnswerCounts(bundle.events)
@@ -255,6 +294,7 @@ export function SessionReport({ facts, followUpOf, lookup, onRemove }: { facts: 
 
       {showTimeline && <PlotFigure testId="chart-timeline" title={t('chartTimeline')} build={buildTimeline} />}
       {facts.dwell.length > 0 && <PlotFigure testId="chart-dwell" title={t('chartDwell')} build={buildDwell} />}
+      {facts.dwellBeats.length > 0 && <DwellNotes facts={facts} />}
       {beforeAfter.length > 0 && <PlotFigure testId="chart-before-after" title={t('chartBeforeAfter')} build={buildBeforeAfter} />}
 
       {scene && (

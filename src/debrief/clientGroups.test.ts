@@ -40,6 +40,8 @@ describe('groupByClient', () => {
     const vr = facts(childEyeBundle('mijn woorden'))
     expect(vr.scene!.pauses).toEqual([{ beat: 'fight', atMs: 6000, reason: 'client asked', pausedMs: 1400, resumed: true }])
     expect(vr.reflections.map((r) => r.text)).toEqual(['mijn woorden'])
-    expect(vr.dwell).toHaveLength(4)
+    // Two beats, each with its two targets and "none of these".
+    expect(vr.dwell).toHaveLength(6)
+    expect(vr.dwellBeats.map((b) => b.beat)).toEqual(['father-home', 'fight'])
   })
 })

@@ -21,8 +21,23 @@ export interface Reflection {
 
 export interface DwellRow {
   beat: string
+  /** A target's name, or `noneTarget` for the rest of the measured time. */
   target: string
+  /** Share of the beat's measured time; a beat's rows (targets and none) sum to 1. */
   share: number
+}
+
+/** The pseudo-target of a beat's measured time on none of the targets. */
+export const noneTarget = '\u0000none'
+
+/** One beat of head-direction dwell, as the debrief shows it: always one row, however many records it had. */
+export interface DwellBeat {
+  beat: string
+  measuredMs: number
+  /** Time of the beat that was not measured (before the headset was on, or lost in a reload). */
+  missingMs: number
+  /** The beat spans a reload of the page. */
+  resumed: boolean
 }
 
 export interface SessionFacts {
@@ -42,6 +57,7 @@ export interface SessionFacts {
   scene: SceneSummary | null
   reflections: Reflection[]
   dwell: DwellRow[]
+  dwellBeats: DwellBeat[]
 }
 
 export function sessionFacts(
@@ -70,11 +86,49 @@ export function sessionFacts(
   const reflections: Reflection[] = (scene?.answers ?? [])
     .filter((a) => typeof a.value === 'string' && (info?.items[a.item] ? info.items[a.item]!.type === 'text' : true))
     .map((a) => ({ item: a.item, prompt: info?.items[a.item]?.prompt[language] ?? null, text: a.value as string }))
-  const dwell: DwellRow[] = events
-    .filter((e) => e.type === 'head.dwell')
-    .flatMap((e) => {
-      const data = e.data as { beat: string; targets: Record<string, { share: number }> }
-      return Object.entries(data.targets).map(([target, t]) => ({ beat: data.beat, target, share: t.share }))
-    })
-  return { key, fileName, bundle, kind: isDrill ? 'drill' : 'scene', sessionNumber, durationMs, resumed, drill, scene, reflections, dwell, summaryDiffers: notes.summaryDiffers ?? [], conflict: notes.conflict ?? null }
+  const { rows: dwell, beats: dwellBeats } = dwellOf(events)
+  return { key, fileName, bundle, kind: isDrill ? 'drill' : 'scene', sessionNumber, durationMs, resumed, drill, scene, reflections, dwell, dwellBeats, summaryDiffers: notes.summaryDiffers ?? [], conflict: notes.conflict ?? null }
+}
+
+interface DwellRecord {
+  beat: string
+  durationMs: number
+  missingMs?: number
+  noneShare?: number
+  resumed?: boolean
+  targets: Record<string, { share: number }>
+}
+
+/**
+ * Head-direction dwell per beat: one row per beat even when a beat has several records (logs from before dwell
+ * survived reloads logged a resumed part as a record of its own), shares weighted by measured time, the time on no
+ * target as "none of these", and the time not measured kept apart so that a cut beat never reads as a whole one.
+ */
+export function dwellOf(events: readonly { type: string; data: unknown }[]): { rows: DwellRow[]; beats: DwellBeat[] } {
+  const byBeat = new Map<string, { measured: number; missing: number; resumed: boolean; look: Map<string, number>; records: number }>()
+  for (const e of events) {
+    if (e.type !== 'head.dwell') continue
+    const d = e.data as DwellRecord
+    const beat = byBeat.get(d.beat) ?? { measured: 0, missing: 0, resumed: false, look: new Map<string, number>(), records: 0 }
+    byBeat.set(d.beat, beat)
+    beat.measured += d.durationMs
+    beat.missing += d.missingMs ?? 0
+    beat.resumed ||= d.resumed === true
+    beat.records++
+    for (const [target, t] of Object.entries(d.targets)) beat.look.set(target, (beat.look.get(target) ?? 0) + t.share * d.durationMs)
+  }
+  const rows: DwellRow[] = []
+  const beats: DwellBeat[] = []
+  for (const [name, b] of byBeat) {
+    // Several records of one beat: its parts were measured apart, so the beat is marked as cut.
+    beats.push({ beat: name, measuredMs: b.measured, missingMs: b.missing, resumed: b.resumed || b.records > 1 })
+    let onAny = 0
+    for (const [target, ms] of b.look) {
+      const share = b.measured > 0 ? ms / b.measured : 0
+      onAny += share
+      rows.push({ beat: name, target, share })
+    }
+    rows.push({ beat: name, target: noneTarget, share: Math.max(0, 1 - onAny) })
+  }
+  return { rows, beats }
 }

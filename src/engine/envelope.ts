@@ -9,6 +9,8 @@ export interface SnapshotEnvelope {
   appVersion: string
   savedAt: string
   snapshot: unknown
+  /** The runtime's running measurements of the current beat (head-direction dwell totals), if any. */
+  measures?: unknown
 }
 
 export type EnvelopeCheck = { ok: true } | { ok: false; reason: string }

@@ -23,7 +23,14 @@ export const logEventData = {
   'head.dwell': z
     .object({
       beat: z.string(),
+      /** Unpaused time covered by headset samples; shares are of this time (src/engine/headDwell.ts). */
       durationMs: z.number().nonnegative(),
+      /** Unpaused time of the beat without samples (before the headset's first frame, lost in a reload). */
+      missingMs: z.number().nonnegative().optional(),
+      /** Share of `durationMs` on none of the targets; with the targets' shares it makes 1. */
+      noneShare: z.number().min(0).max(1).optional(),
+      /** The beat spans a page reload: one record, its lost time in `missingMs`. */
+      resumed: z.boolean().optional(),
       targets: z.record(
         z.string(),
         z.object({ share: z.number().min(0).max(1), firstLookMs: z.number().nullable(), lookAways: z.number().int().nonnegative(), peakYawSpeedDegS: z.number().nonnegative() }).strict(),

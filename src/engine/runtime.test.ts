@@ -145,3 +145,71 @@ describe('scene runtime', () => {
     expect(!changed.ok && changed.reason).toMatch(/changed since this session started/)
   })
 })
+
+describe('head-direction dwell, owned by the runtime', () => {
+  const sample = (t: number, on: boolean) => ({ type: 'head-sample' as const, sample: { t, yawDeg: on ? 0 : 90, targets: { door: { angleDeg: on ? 0 : 90, coneDeg: 18 } } } })
+
+  it('measures each beat from the stamp of the input that started it to the next one, and logs it just before that input', async () => {
+    const { store, clock, make } = await setup()
+    const runtime = await make()
+    await runtime.start() // beat "hello" starts at perf 0
+    clock.advance(100)
+    void runtime.send(sample(100, true))
+    clock.advance(300)
+    void runtime.send(sample(400, false))
+    clock.advance(100)
+    // The answer's own time stamp (500) ends "hello", however late the renderer gets to it.
+    await runtime.send({ type: 'continue', beat: 'hello' }, 500)
+    void runtime.send(sample(520, true))
+    clock.advance(200)
+    await runtime.send({ type: 'answered', beat: 'ask', item: 'q', value: 'b', latencyMs: 1 }, 700)
+    const events = await store.events('s1')
+    expect(events.map((e) => e.type)).toEqual(['beat.entered', 'marker', 'head.dwell', 'line.continued', 'beat.entered', 'head.dwell', 'answer.given', 'beat.entered', 'session.completed'])
+    const [hello, ask] = events.filter((e) => e.type === 'head.dwell').map((e) => e.data as Record<string, any>)
+    expect(hello).toMatchObject({ beat: 'hello', durationMs: 400, missingMs: 100, resumed: false, targets: { door: { share: 0.75, firstLookMs: 100, lookAways: 1 } } })
+    expect(hello!.noneShare).toBeCloseTo(0.25, 9)
+    // "ask" starts with the head away from the door (the pose carried over), then looks at 520 (20 ms in).
+    expect(ask).toMatchObject({ beat: 'ask', durationMs: 200, missingMs: 0, targets: { door: { share: 0.9, firstLookMs: 20, lookAways: 0 } } })
+  })
+
+  it('cuts pauses out at the stamps of the pause and resume inputs', async () => {
+    const { store, clock, make } = await setup()
+    const runtime = await make()
+    await runtime.start()
+    void runtime.send(sample(0, true))
+    clock.advance(100)
+    await runtime.send({ type: 'pause', reason: 'test' }, 100)
+    clock.advance(1000)
+    void runtime.send(sample(1100, false))
+    await runtime.send({ type: 'resume' }, 1100)
+    clock.advance(100)
+    await runtime.send({ type: 'continue', beat: 'hello' }, 1200)
+    const dwell = (await store.events('s1')).find((e) => e.type === 'head.dwell')!.data as Record<string, any>
+    expect(dwell.durationMs).toBe(200)
+    expect(dwell.targets.door.share).toBe(0.5)
+    expect(dwell.targets.door.lookAways).toBe(1)
+  })
+
+  it('continues a beat across a reload from the totals committed with the snapshot: one record, lost time counted, marked resumed', async () => {
+    const { store, clock, make } = await setup()
+    const first = await make()
+    await first.start()
+    void first.send(sample(0, true))
+    clock.advance(1500)
+    void first.send(sample(1500, true)) // over a second since the last commit: the totals are committed
+    await new Promise((r) => setTimeout(r, 0))
+    const saved = (await store.loadSnapshot('s1'))!
+    expect(saved.measures).toMatchObject({ beat: 'hello', measuredMs: 1500 })
+    first.stop()
+    clock.advance(4000) // the reload
+    const second = await make(true)
+    await second.start()
+    const now = clock.perf()
+    void second.send(sample(now, true))
+    clock.advance(500)
+    await second.send({ type: 'continue', beat: 'hello' }, now + 500)
+    const records = (await store.events('s1')).filter((e) => e.type === 'head.dwell')
+    expect(records).toHaveLength(1)
+    expect(records[0]!.data).toMatchObject({ beat: 'hello', resumed: true, durationMs: 2000, missingMs: 4000, targets: { door: { share: 1, firstLookMs: 0, lookAways: 0 } } })
+  })
+})

@@ -1,6 +1,7 @@
-import { createActor, type AnyStateMachine } from 'xstate'
+import { createActor, getNextSnapshot, type AnyStateMachine } from 'xstate'
 import type { SessionClock } from './clock.ts'
 import { snapshotSchemaVersion, type SnapshotEnvelope } from './envelope.ts'
+import { createDwellRecorder, type DwellCheckpoint } from './headDwell.ts'
 import type { SceneMachine } from './machineCache.ts'
 import type { EmittedRecord, LogEmitted, SceneContext, SceneInputEvent } from './sceneTypes.ts'
 
@@ -62,10 +63,30 @@ export interface RuntimeOptions extends CommonOptions {
   timeScale?: number
 }
 
-export interface MachineRuntimeOptions extends CommonOptions {
+export interface MachineRuntimeOptions<TContext = unknown, TInput = unknown> extends CommonOptions {
   machine: AnyStateMachine
   /** The machine's input; ignored when resuming (the snapshot has it all). */
   input: object
+  /** Measurements the runtime takes between inputs (head-direction dwell); see `RuntimeMeasurer`. */
+  measurer?: RuntimeMeasurer<TContext, TInput>
+}
+
+/**
+ * Something the runtime measures on its own clock, between and around inputs: it hears of every input's stamp
+ * before and after the machine takes it, adds its records before an input that ends the beat, and commits its
+ * running state with the snapshot.
+ */
+export interface RuntimeMeasurer<TContext, TInput> {
+  /** Handles an input that never reaches the machine (a head sample); true when it did. */
+  intercept(input: TInput): boolean
+  /** Inputs for the machine, sent just before `stampT`'s input ends the current beat (or the whole session). */
+  beatEnding(stampT: number): TInput[]
+  /** After the machine took an input stamped `stampT` (or started: `before` is null). */
+  after(stampT: number, before: TContext | null, after: TContext, resumedFrom: unknown): void
+  /** Running state committed with every snapshot (`SnapshotEnvelope.measures`). */
+  checkpoint(): unknown
+  /** True when the running state changed since the last commit and is worth a commit of its own. */
+  wantsCheckpoint(): boolean
 }
 
 /** Runs a scripted scene (questionnaire and, later, VR beats). */
@@ -75,7 +96,58 @@ export function createSceneRuntime(options: RuntimeOptions) {
     ...common,
     machine,
     input: { sessionId: options.sessionId, params, timeScale: timeScale ?? 1, startedAt: options.clock.now() },
+    measurer: headDwellMeasurer(options.clock, options.resumeFrom !== undefined),
   })
+}
+
+/** How often (session clock) the dwell totals of a running beat are committed, so a reload loses at most this. */
+export const dwellCheckpointMs = 1000
+
+/**
+ * Head-direction dwell as the runtime measures it: beats start and end, and pauses start and end, at the stamps
+ * of the inputs that cause them; samples come from the renderer with the XR frame's time (src/engine/headDwell.ts).
+ */
+function headDwellMeasurer(clock: SessionClock, resumed: boolean): RuntimeMeasurer<SceneContext, SceneInputEvent> {
+  const recorder = createDwellRecorder()
+  const wallOf = (perfMs: number) => clock.now() - (clock.perf() - perfMs)
+  const perfOf = (wallMs: number) => clock.perf() - (clock.now() - wallMs)
+  let lastCheckpoint = clock.now()
+  let sampledSinceCheckpoint = false
+  return {
+    intercept(input) {
+      if (input.type !== 'head-sample') return false
+      recorder.sample(input.sample)
+      sampledSinceCheckpoint = true
+      return true
+    },
+    beatEnding(stampT) {
+      const report = recorder.close(stampT)
+      if (!report) return []
+      const { beat, ...data } = report
+      return [{ type: 'measure', forBeat: beat, kind: 'head.dwell', data: { ...data } }]
+    },
+    after(stampT, before, after, resumedFrom) {
+      if (before === null) {
+        const cp = resumedFrom as DwellCheckpoint | undefined
+        if (cp && cp.beat === after.beat) recorder.restore(cp, perfOf)
+        // A resumed beat without committed totals still says that it spans a reload.
+        else recorder.start(after.beat, stampT, resumedFrom !== undefined || resumed)
+        return
+      }
+      if (recorder.beat !== after.beat) {
+        recorder.close(stampT)
+        recorder.start(after.beat, stampT)
+      }
+      if (before.paused === null && after.paused !== null) recorder.pause(stampT)
+      if (before.paused !== null && after.paused === null) recorder.resume(stampT)
+    },
+    checkpoint() {
+      lastCheckpoint = clock.now()
+      sampledSinceCheckpoint = false
+      return recorder.checkpoint(wallOf) ?? undefined
+    },
+    wantsCheckpoint: () => sampledSinceCheckpoint && clock.now() - lastCheckpoint >= dwellCheckpointMs,
+  }
 }
 
 /**
@@ -83,8 +155,8 @@ export function createSceneRuntime(options: RuntimeOptions) {
  * with the new snapshot in one store transaction before anyone sees the new beat. A crash therefore loses
  * at most the input being handled, never half of it, and a resume never repeats a record.
  */
-export function createMachineRuntime<TContext extends RunnableContext, TInput extends { type: string }>(options: MachineRuntimeOptions) {
-  const { machine, clock, persistence } = options
+export function createMachineRuntime<TContext extends RunnableContext, TInput extends { type: string }>(options: MachineRuntimeOptions<TContext, TInput>) {
+  const { machine, clock, persistence, measurer } = options
   const actor = createActor(machine, {
     input: options.input,
     ...(options.resumeFrom ? { snapshot: options.resumeFrom.snapshot as never } : {}),
@@ -104,16 +176,33 @@ export function createMachineRuntime<TContext extends RunnableContext, TInput ex
 
   const status = (): RunStatus => (actor.getSnapshot().status === 'done' ? 'completed' : 'active')
 
-  async function commit(): Promise<void> {
-    const snapshot = actor.getSnapshot()
-    const envelope: SnapshotEnvelope = {
+  function envelopeNow(): SnapshotEnvelope {
+    const measures = measurer?.checkpoint()
+    return {
       schemaVersion: snapshotSchemaVersion,
       sceneId: options.sceneId,
       scriptHash: options.scriptHash,
       appVersion: options.appVersion,
       savedAt: new Date(clock.now()).toISOString(),
       snapshot: actor.getPersistedSnapshot(),
+      ...(measures === undefined ? {} : { measures }),
     }
+  }
+
+  /** Commits the measurer's running state alone (no records, nobody told): what a reload continues from. */
+  async function checkpoint(): Promise<void> {
+    if (stopped || unsaved.length > 0 || status() === 'completed') return
+    try {
+      await persistence.commit({ sessionId: options.sessionId, records: [], envelope: envelopeNow(), status: status() })
+    } catch {
+      // The next input's commit reports storage problems; a lost checkpoint only costs a second of dwell.
+    }
+  }
+  let checkpointQueued = false
+
+  async function commit(): Promise<void> {
+    const snapshot = actor.getSnapshot()
+    const envelope = envelopeNow()
     const records = unsaved.slice()
     let storageError: string | null = null
     try {
@@ -143,12 +232,33 @@ export function createMachineRuntime<TContext extends RunnableContext, TInput ex
 
   /** Sends a renderer's input. Inputs for a beat that is no longer current (a double tap) are dropped. */
   function send(input: TInput, eventTimeStamp?: number): Promise<void> {
+    if (measurer?.intercept(input)) {
+      if (!checkpointQueued && measurer.wantsCheckpoint()) {
+        checkpointQueued = true
+        void enqueue(async () => {
+          checkpointQueued = false
+          await checkpoint()
+        })
+      }
+      return Promise.resolve()
+    }
     return enqueue(async () => {
       if (stopped || status() === 'completed') return
       if ('beat' in input && input.beat !== (actor.getSnapshot().context as TContext).beat) return
       stampT = eventTimeStamp ?? clock.perf()
       stampWall = clock.now()
-      actor.send({ ...input, at: clock.now() } as never)
+      const at = clock.now()
+      const before = actor.getSnapshot()
+      const event = { ...input, at }
+      if (measurer) {
+        // An input that ends the beat (or the session) gets the beat's measurements logged just before it.
+        const next = getNextSnapshot(machine, before as never, event as never) as { status: string; context: TContext }
+        if (next.status === 'done' || next.context.beat !== (before.context as TContext).beat) {
+          for (const extra of measurer.beatEnding(stampT)) actor.send({ ...extra, at } as never)
+        }
+      }
+      actor.send(event as never)
+      measurer?.after(stampT, before.context as TContext, actor.getSnapshot().context as TContext, undefined)
       await commit()
     })
   }
@@ -160,6 +270,7 @@ export function createMachineRuntime<TContext extends RunnableContext, TInput ex
         stampT = clock.perf()
         stampWall = clock.now()
         actor.start()
+        measurer?.after(stampT, null, actor.getSnapshot().context as TContext, options.resumeFrom?.measures)
         await commit()
       })
     },

@@ -1,4 +1,5 @@
 import type { ParamValues } from '../script/schema.ts'
+import type { HeadSample } from './headDwell.ts'
 
 export type AnswerValue = string | number | null
 
@@ -61,8 +62,17 @@ export type SceneEvent =
 /** Measurements a renderer may report (see logEvents.ts for their data). */
 export type MeasureKind = 'head.dwell' | 'xr.visibility' | 'voice.recorded' | 'voice.played' | 'voice.missing' | 'cue.timeout'
 
+/**
+ * One headset frame's head direction for the runtime's dwell measurement (src/engine/headDwell.ts). It never
+ * reaches the scene machine and writes no record by itself.
+ */
+export interface HeadSampleInput {
+  type: 'head-sample'
+  sample: HeadSample
+}
+
 /** Input from a renderer, before the runtime stamps it. */
-export type SceneInputEvent = SceneEvent extends infer E ? (E extends SceneEvent ? Omit<E, 'at'> : never) : never
+export type SceneInputEvent = (SceneEvent extends infer E ? (E extends SceneEvent ? Omit<E, 'at'> : never) : never) | HeadSampleInput
 
 /** A research-log record as the machine emits it; the runtime adds session id and times. */
 export interface EmittedRecord {

@@ -3,12 +3,14 @@ import type { z } from 'zod'
 import { ScenarioScript } from './schema.ts'
 import type { SceneError } from './sceneError.ts'
 import { validateScript, type ValidateOptions } from './validate.ts'
+import { dwellOverlapWarnings } from './dwellOverlap.ts'
 
 /** Scene files are small hand-written YAML; anything bigger is a mistake (or an attack on the parser). */
 export const maxSceneBytes = 512 * 1024
 
 export type ParseResult =
-  | { ok: true; script: ScenarioScript; errors: [] }
+  /** `warnings`: things that work but may mislead (cones of dwell targets that overlap), with their lines. */
+  | { ok: true; script: ScenarioScript; errors: []; warnings?: SceneError[] }
   | { ok: false; errors: SceneError[] }
 
 /** YAML text → validated script, or every error with file, path, line and a hint. Never throws. */
@@ -76,7 +78,7 @@ function parseSceneUnsafe(text: string, file: string, options: ValidateOptions):
   }
   const errors = validateScript(parsed.data, file, options).map(locate)
   if (errors.length > 0) return { ok: false, errors }
-  return { ok: true, script: parsed.data, errors: [] }
+  return { ok: true, script: parsed.data, errors: [], warnings: dwellOverlapWarnings(parsed.data, file, options.dwellGeometry).map(locate) }
 }
 
 /** Where the alias that yaml refused starts: the one named in its message, else the first alias (0 if none). */

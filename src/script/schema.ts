@@ -156,6 +156,11 @@ export const VrSettings = z
     targets: z.array(z.string().regex(idPattern)).default([]),
     /** Half-angle of the cone around a target that counts as looking at it, in degrees (about 15–20: src/xr/README.md). */
     dwellConeDeg: z.number().min(5).max(45).default(18),
+    /**
+     * A target's own cone half-angle in degrees, where it differs from `dwellConeDeg` (e.g. a small cone for a
+     * small target next to a big one). A gaze inside several cones counts for the nearest target only.
+     */
+    dwellCones: z.record(z.string().regex(idPattern), z.number().min(2).max(45)).default({}),
   })
   .strict()
 

@@ -1,3 +1,4 @@
+import type { DwellGeometry } from './dwellOverlap.ts'
 import type { z } from 'zod'
 import { transitionsOf, type Item, type ScenarioScript } from './schema.ts'
 import { knownNamesHint, type SceneError } from './sceneError.ts'
@@ -10,6 +11,8 @@ export { eventForBeat }
 export interface ValidateOptions {
   /** Checks that an asset's file exists (the CLI passes one; the browser cannot list files). */
   assetExists?: (src: string) => boolean
+  /** Where the built-in environments put targets and eyes, for the cone-overlap warnings. Default none (no warnings). */
+  dwellGeometry?: DwellGeometry
 }
 
 type Path = (string | number)[]
@@ -110,6 +113,9 @@ export function validateScript(script: ScenarioScript, file: string, options: Va
   }
   if (script.kind === 'vr' && !script.vr) add(['vr'], 'a VR scene needs "vr" settings', 'add "vr: { environment: child-bedroom, figures: [...], sources: [...], targets: [...] }"')
   if (script.kind !== 'vr' && script.vr) add(['vr'], `a ${script.kind} scene has no VR settings`, 'remove "vr" or set "kind: vr"')
+  for (const name of Object.keys(script.vr?.dwellCones ?? {})) {
+    if (!script.vr!.targets.includes(name)) add(['vr', 'dwellCones', name], `"${name}" is not one of the scene's dwell targets`, knownNamesHint(name, script.vr!.targets, 'targets'))
+  }
   if (errors.length === 0 && script.beats.length > 0) checkFlow(script, add)
   return errors
 }

@@ -10,7 +10,7 @@ import type { FigureLook } from './figures/buildFigure.ts'
 import type { Vec3 } from './headDirectionDwell.ts'
 import { PauseSpace } from './PauseSpace.tsx'
 import { ReflectionPanel } from './ReflectionPanel.tsx'
-import { useSceneFrame } from './sceneFrame.ts'
+import { orderedTargets, useSceneFrame } from './sceneFrame.ts'
 import { publishTestHook } from './testHook.ts'
 import { buttonCentres, eyeSnapshot, figuresInSight, viewOf } from './testViews.ts'
 import type { VrWorldProps } from './vrWorldProps.ts'
@@ -64,12 +64,13 @@ export function ChildEyeWorld({ scene, context, language, sound, send, completed
   useEffect(() => () => sound.stop(), [sound])
 
   // Head-direction dwell, safety inputs and render counts; in a headset, the first good head height sets the origin.
-  const targets = useMemo(() => Object.fromEntries(Object.entries(childEyeTargets).map(([k, v]) => [k, [v.x, v.y, v.z] as Vec3])), [])
+  const targets = useMemo(() => Object.fromEntries(orderedTargets(childEyeTargets, script.vr?.targets).map(([k, v]) => [k, [v.x, v.y, v.z] as Vec3])), [])
   const { endBeat, renderStats } = useSceneFrame({
     beat: context.beat,
     paused,
     targets,
     coneDeg: script.vr?.dwellConeDeg ?? 18,
+    cones: script.vr?.dwellCones,
     sound,
     send,
     onFrame: (head) => {

@@ -17,7 +17,7 @@ import type { Vec3 } from './headDirectionDwell.ts'
 import { labelTexture } from './labelTexture.ts'
 import { PauseSpace } from './PauseSpace.tsx'
 import { ReflectionPanel } from './ReflectionPanel.tsx'
-import { useSceneFrame } from './sceneFrame.ts'
+import { orderedTargets, useSceneFrame } from './sceneFrame.ts'
 import { publishTestHook } from './testHook.ts'
 import { buttonCentres, eyeSnapshot, figuresInSight, viewOf } from './testViews.ts'
 import type { VrWorldProps } from './vrWorldProps.ts'
@@ -85,8 +85,9 @@ export function FutureSelfWorld({ scene, context, language, sound, send, complet
   const frame = useSceneFrame({
     beat: context.beat,
     paused,
-    targets: useMemo(() => Object.fromEntries(Object.entries(meetingTargets).map(([k, v]) => [k, [v.x, v.y, v.z] as Vec3])), []),
+    targets: useMemo(() => Object.fromEntries(orderedTargets(meetingTargets, script.vr?.targets).map(([k, v]) => [k, [v.x, v.y, v.z] as Vec3])), []),
     coneDeg: script.vr?.dwellConeDeg ?? 18,
+    cones: script.vr?.dwellCones,
     sound,
     send,
     onFrame: (worldHead) => {

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest'
+import { dwellOf, noneTarget } from './sessionFacts.ts'
+
+const record = (beat: string, durationMs: number, shares: Record<string, number>, extra: Record<string, unknown> = {}) => ({
+  type: 'head.dwell',
+  data: { beat, durationMs, peakYawSpeedDegS: 0, targets: Object.fromEntries(Object.entries(shares).map(([k, share]) => [k, { share, firstLookMs: null, lookAways: 0, peakYawSpeedDegS: 0 }])), ...extra },
+})
+
+describe('the debrief’s dwell rows', () => {
+  it('give every beat a row that sums to 100% with "none of these" as the rest', () => {
+    const { rows, beats } = dwellOf([record('a', 1000, { door: 0.25, parents: 0.5 }, { noneShare: 0.25, missingMs: 0 })])
+    expect(rows).toEqual([
+      { beat: 'a', target: 'door', share: 0.25 },
+      { beat: 'a', target: 'parents', share: 0.5 },
+      { beat: 'a', target: noneTarget, share: 0.25 },
+    ])
+    expect(beats).toEqual([{ beat: 'a', measuredMs: 1000, missingMs: 0, resumed: false }])
+  })
+
+  it('show a beat that spans a reload once, with its time not measured', () => {
+    const { rows, beats } = dwellOf([record('a', 3000, { door: 1 }, { missingMs: 2500, resumed: true }), record('b', 1000, { door: 0 })])
+    expect(beats.filter((b) => b.beat === 'a')).toEqual([{ beat: 'a', measuredMs: 3000, missingMs: 2500, resumed: true }])
+    expect(rows.filter((r) => r.beat === 'a')).toHaveLength(2)
+  })
+
+  it('join the parts of a beat logged as separate records into one beat, shares weighted by measured time, marked as cut', () => {
+    const { rows, beats } = dwellOf([record('a', 1000, { door: 1 }), record('a', 3000, { door: 0 })])
+    expect(beats).toEqual([{ beat: 'a', measuredMs: 4000, missingMs: 0, resumed: true }])
+    expect(rows).toEqual([
+      { beat: 'a', target: 'door', share: 0.25 },
+      { beat: 'a', target: noneTarget, share: 0.75 },
+    ])
+  })
+})
