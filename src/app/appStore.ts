@@ -11,7 +11,7 @@ import { databaseName, describeStorageFailure, openIndexedDbStore, type StorageU
 import { createMemoryStore } from '../storage/memoryStore.ts'
 import { purgeExpiredSessions } from '../storage/retention.ts'
 import type { SessionMeta, SessionStore } from '../storage/sessionStore.ts'
-import { loadCatalog, type CatalogScene } from './sceneCatalog.ts'
+import { loadLobbyCatalog, type CatalogScene } from './sceneCatalog.ts'
 import { registerServiceWorker } from './serviceWorker.ts'
 import { collectBundle, encryptedTransferFile, jsonFile, psychDsFile } from './sessionExports.ts'
 import { createSessionRecord, resumeSession, startSession, type RunningSession } from './sessionController.ts'
@@ -93,7 +93,7 @@ function storageProblem(cause: unknown): Screen {
 
 export async function boot(): Promise<void> {
   set({ screen: { name: 'loading' } })
-  set({ scenes: loadCatalog() })
+  set({ scenes: loadLobbyCatalog() })
   let exists: boolean
   try {
     exists = await databaseExists()
