@@ -2,6 +2,8 @@ import { useState, type FormEvent } from 'react'
 import { useLanguage } from '../../i18n/languageStore.ts'
 import { downloadFile } from '../../export/downloadFile.ts'
 import { bundleFileName, type SessionBundle } from '../../export/sessionBundle.ts'
+import { datasetTable } from '../../export/datasetTable.ts'
+import { psychDsZip, psychDsZipName } from '../../export/psychDsDataset.ts'
 import { isoDay, shiftDay } from '../../log/calendarDay.ts'
 import type { BundledScene } from '../../script/bundledScene.ts'
 import type { Item } from '../../script/schema.ts'
@@ -33,9 +35,21 @@ export function WorkerCheckIn({ scenes, appVersion }: { scenes: readonly Bundled
           <p>
             {say('formDone', { code: saved.session.clientCode, date: contactDateOf(saved) ?? '–' })} {useDebrief.getState().kept ? '' : say('formNotKept')}
           </p>
-          <button type="button" className="secondary" onClick={() => downloadFile(bundleFileName(saved), JSON.stringify(saved, null, 2), 'application/json')}>
-            {say('formDownload')}
-          </button>
+          <div className="actions">
+            <button type="button" className="secondary" onClick={() => downloadFile(bundleFileName(saved), JSON.stringify(saved, null, 2), 'application/json')}>
+              {say('formDownload')}
+            </button>
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => {
+                const table = datasetTable(saved, scenes.find((s) => s.script.id === saved.scene.id)?.script)
+                downloadFile(psychDsZipName(table), psychDsZip(table, appVersion), 'application/zip')
+              }}
+            >
+              {say('formDataset')}
+            </button>
+          </div>
         </div>
       )}
       {!scene && (

@@ -51,6 +51,7 @@ const text = {
     formDone: 'Check-in voor {code} ({date}) staat in het overzicht.',
     formNotKept: 'Alleen in dit venster, tenzij je "Bewaar op deze laptop" kiest.',
     formDownload: 'Bewaar check-in als bestand',
+    formDataset: 'Bewaar map voor onderzoek (zip)',
   },
   en: {
     title: 'Working alliance: client and worker side by side',
@@ -97,6 +98,7 @@ const text = {
     formDone: 'Check-in for {code} ({date}) is in the report.',
     formNotKept: 'In this window only, unless you choose "Keep on this laptop".',
     formDownload: 'Save check-in as a file',
+    formDataset: 'Save research folder (zip)',
   },
 }
 
