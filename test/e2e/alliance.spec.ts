@@ -154,3 +154,42 @@ test('the lobby never offers the worker’s check-in to a client', async ({ page
   await expect(page.locator('[data-scene="alliance-worker"]')).toHaveCount(0)
   await expect(page.getByText('Check-in begeleider')).toHaveCount(0)
 })
+
+/** 200% text (Chromium's default font size at 32 px, as a client with poor sight sets it): nothing scrolls sideways. */
+async function fits(page: Page, where: string) {
+  const wide = await page.evaluate(() => {
+    const width = document.documentElement.clientWidth
+    const over = [...document.querySelectorAll<HTMLElement>('body *')]
+      .filter((e) => e.getClientRects().length > 0 && e.getBoundingClientRect().right > width + 1)
+      .map((e) => `${e.tagName.toLowerCase()}.${e.className} right=${Math.round(e.getBoundingClientRect().right)}`)
+    return { scroll: document.documentElement.scrollWidth, width, over: over.slice(0, 5) }
+  })
+  expect(wide.scroll, `${where} scrolls sideways: ${wide.over.join(', ')}`).toBeLessThanOrEqual(wide.width)
+}
+
+test.describe('at 200% text size', () => {
+  test.use({ ...pixel7 })
+  test('the whole client check-in on a phone, and the debrief form and alliance view', async ({ page, context }) => {
+    test.setTimeout(180_000)
+    const cdp = await context.newCDPSession(page)
+    await cdp.send('Page.enable')
+    await cdp.send('Page.setFontSizes', { fontSizes: { standard: 32, fixed: 26 } })
+    await startAllianceCheckIn(page, 'TX17')
+    expect(await page.evaluate(() => getComputedStyle(document.body).fontSize)).toBe('36px')
+    await fits(page, 'welcome')
+    await answerAllianceCheckIn(page, 'Chat of berichten', client, null, async (name) => {
+      await fits(page, name)
+      if (name === 'statement') await page.screenshot({ path: join(outDir, 'alliance-phone-200pct.png') })
+    })
+    await fits(page, 'done')
+
+    await openDebrief(page)
+    await fits(page, 'debrief')
+    await page.getByRole('button', { name: 'Vul een check-in in' }).click()
+    await fits(page, 'worker form')
+    await page.getByRole('button', { name: 'Annuleer' }).click()
+    await fillWorkerCheckIn(page, { code: 'TX17', date: await localToday(page), kind: 'Chat of berichten', statements: worker })
+    await expect(page.getByTestId('alliance-view')).toBeVisible()
+    await fits(page, 'alliance view')
+  })
+})

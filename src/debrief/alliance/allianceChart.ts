@@ -41,8 +41,9 @@ export function allianceChart(args: {
     marks: [
       Plot.line(client, { x, y, stroke: sideStyle.client.color, strokeWidth: 2 }),
       Plot.line(worker, { x, y, stroke: sideStyle.worker.color, strokeWidth: 2, strokeDasharray: '5,4' }),
-      Plot.dot(client, { x, y, symbol: sideStyle.client.symbol, fill: sideStyle.client.color, r: 5, className: 'alliance-client', title: (p: AlliancePoint) => `${args.names.client}: ${p.value.toFixed(1)}` }),
-      Plot.dot(worker, { x, y, symbol: sideStyle.worker.symbol, fill: 'white', stroke: sideStyle.worker.color, strokeWidth: 2.5, r: 6, className: 'alliance-worker', title: (p: AlliancePoint) => `${args.names.worker}: ${p.value.toFixed(1)}` }),
+      // The hollow square first and a smaller filled circle on top: where both sides agree, the circle sits inside the square.
+      Plot.dot(worker, { x, y, symbol: sideStyle.worker.symbol, fill: 'white', stroke: sideStyle.worker.color, strokeWidth: 2.5, r: 7, className: 'alliance-worker', title: (p: AlliancePoint) => `${args.names.worker}: ${p.value.toFixed(1)}` }),
+      Plot.dot(client, { x, y, symbol: sideStyle.client.symbol, fill: sideStyle.client.color, r: 4.5, className: 'alliance-client', title: (p: AlliancePoint) => `${args.names.client}: ${p.value.toFixed(1)}` }),
     ],
   })
 }
