@@ -193,3 +193,43 @@ test.describe('at 200% text size', () => {
     await fits(page, 'alliance view')
   })
 })
+
+test('the home plan: planned contacts, the check-in offered for the last one with its date, and neutral calendar reminders', async ({ page }) => {
+  test.setTimeout(180_000)
+  await page.goto('/?speed=50')
+  await page.getByRole('button', { name: 'Ik snap het en doe mee' }).click()
+  await page.getByLabel('Code').fill('HP17')
+  await page.getByRole('button', { name: 'Verder' }).click()
+  const days = await page.evaluate(() => {
+    const day = (offset: number) => {
+      const d = new Date()
+      d.setDate(d.getDate() + offset)
+      return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
+    }
+    return { lastWeek: day(-7), yesterday: day(-1), nextWeek: day(7) }
+  })
+  const plan = page.getByTestId('check-in-plan')
+  for (const day of [days.lastWeek, days.yesterday, days.nextWeek]) {
+    await plan.getByLabel('Datum van een afspraak').fill(day)
+    await plan.getByRole('button', { name: 'Zet in je plan' }).click()
+  }
+  await expect(plan.locator('.planned-contacts li')).toHaveCount(3)
+  // Offered for the last contact up to today: yesterday's.
+  await expect(page.getByTestId('check-in-offer')).toHaveAttribute('data-contact', days.yesterday)
+
+  // Reminders for the contacts still to come, carrying the contact date, in neutral words.
+  const [download] = await Promise.all([page.waitForEvent('download'), plan.getByRole('button', { name: 'Zet herinneringen in je agenda' }).click()])
+  const ics = readFileSync((await download.path())!, 'utf8')
+  expect(ics.match(/BEGIN:VEVENT/g)).toHaveLength(1)
+  expect(ics).toContain(`DTSTART:${days.nextWeek.replace(/-/g, '')}T190000`)
+  expect(ics).toContain(`(${days.nextWeek})`)
+  expect(ics).toContain('SUMMARY:Perspectief')
+  expect(ics.toLowerCase()).not.toMatch(/check|begeleider|afspraak|werkrelatie/)
+
+  // The offered check-in starts at that contact's date.
+  await page.getByTestId('check-in-offer').click()
+  await page.getByRole('button', { name: 'Verder' }).click()
+  await expect(page.getByTestId('beat')).toHaveAttribute('data-beat', 'ask-contact-date')
+  await expect(page.locator('input[type="date"]')).toHaveValue(days.yesterday)
+  await page.screenshot({ path: join(outDir, 'alliance-phone-offer-date.png') })
+})

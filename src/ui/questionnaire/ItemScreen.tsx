@@ -6,6 +6,7 @@ import { ReadAloudButton } from '../ReadAloudButton.tsx'
 import { ChoiceInput, CirclesInput, LikertInput, SliderInput, TextInput, type ItemValue } from './ItemInputs.tsx'
 import { DateInput, dateInRange } from './DateInput.tsx'
 import { isoDay } from '../../log/calendarDay.ts'
+import { suggestedContactDate } from './suggestedDate.ts'
 
 export interface ItemAnswer {
   value: ItemValue
@@ -20,7 +21,7 @@ export interface ItemAnswer {
 export function ItemScreen({ itemId, item, onAnswer }: { itemId: string; item: Item; onAnswer(answer: ItemAnswer): void }) {
   const t = useT()
   const language = useLanguage((s) => s.language)
-  const [value, setValue] = useState<ItemValue | undefined>(item.type === 'slider' ? (item.min + item.max) / 2 : item.type === 'date' ? isoDay(new Date()) : undefined)
+  const [value, setValue] = useState<ItemValue | undefined>(item.type === 'slider' ? (item.min + item.max) / 2 : item.type === 'date' ? ((item.context === 'contact-date' ? suggestedContactDate() : null) ?? isoDay(new Date())) : undefined)
   const [nudge, setNudge] = useState(false)
   const promptId = `prompt-${itemId}`
   const optionText =
