@@ -94,8 +94,8 @@ export function AllianceView({ group, lookup }: { group: ClientGroup; lookup: Sc
         )}
       </section>
 
-      <section className="alliance-modes">
-        <h4>{say('modeTitle')}</h4>
+      <section className="alliance-modes" tabIndex={0} role="region" aria-labelledby={`alliance-modes-${group.clientCode}`}>
+        <h4 id={`alliance-modes-${group.clientCode}`}>{say('modeTitle')}</h4>
         <table className="alliance-table" data-testid="mode-summary">
           <thead>
             <tr>
@@ -137,8 +137,8 @@ export function AllianceView({ group, lookup }: { group: ClientGroup; lookup: Sc
         </p>
       </section>
 
-      <section className="alliance-all">
-        <h4>{say('table')}</h4>
+      <section className="alliance-all" tabIndex={0} role="region" aria-labelledby={`alliance-all-${group.clientCode}`}>
+        <h4 id={`alliance-all-${group.clientCode}`}>{say('table')}</h4>
         <table className="alliance-table" data-testid="alliance-table">
           <thead>
             <tr>
