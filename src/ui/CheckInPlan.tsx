@@ -6,6 +6,7 @@ import { useLanguage } from '../i18n/languageStore.ts'
 import { dayDate, isoDay } from '../log/calendarDay.ts'
 import { contactToCheckIn, plannedCheckIns } from '../log/contactSchedule.ts'
 import { suggestContactDate } from './questionnaire/suggestedDate.ts'
+import './questionnaire/checkIn.css'
 
 const words = {
   nl: {
@@ -95,7 +96,6 @@ export function CheckInPlan() {
         </ul>
       )}
       <form
-        className="actions"
         onSubmit={(e) => {
           e.preventDefault()
           if (/^\d{4}-\d{2}-\d{2}$/.test(typed)) void save([...contacts, typed]).then(() => setTyped(''))
