@@ -96,6 +96,8 @@ export default defineConfig({
     testTimeout: 30_000,
     projects: [
       { extends: true, test: { name: 'node', environment: 'node', include: ['src/**/*.test.ts', 'test/model/**/*.test.ts', 'scripts/**/*.test.ts'] } },
+      // Component tests of screens with Testing Library (the debrief's alliance view), in jsdom.
+      { extends: true, test: { name: 'dom', environment: 'jsdom', include: ['src/**/*.test.tsx'] } },
     ],
   },
 })

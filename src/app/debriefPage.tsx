@@ -3,6 +3,7 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { DebriefApp } from '../debrief/DebriefApp.tsx'
 import { restoreKept } from '../debrief/debriefStore.ts'
+import { checkInInfoOf } from '../debrief/alliance/checkInInfo.ts'
 import type { SceneInfo } from '../debrief/sceneInfo.ts'
 import { useLanguage } from '../i18n/languageStore.ts'
 import { loadCatalog } from '../state/sceneCatalog.ts'
@@ -16,6 +17,7 @@ const catalog = new Map<string, SceneInfo>(
       kind: scene.script.kind,
       title: scene.script.title,
       items: Object.fromEntries(Object.entries(scene.script.items).map(([id, item]) => [id, { type: item.type, prompt: item.prompt }])),
+      alliance: checkInInfoOf(scene.script),
     },
   ]),
 )
@@ -25,7 +27,7 @@ if (new URLSearchParams(location.search).get('lang') === 'en') useLanguage.getSt
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <DebriefApp lookup={lookup} lobbyUrl="./" />
+    <DebriefApp lookup={lookup} lobbyUrl="./" checkInForms={loadCatalog().filter((s) => s.script.runsIn === 'debrief')} />
   </StrictMode>,
 )
 void restoreKept()

@@ -3,6 +3,7 @@ import { useLanguage } from '../i18n/languageStore.ts'
 import { useT } from '../i18n/useT.ts'
 import { aatCells } from '../log/aatScore.ts'
 import { bootstrapMeanCi } from '../log/stats.ts'
+import { AllianceView } from './alliance/AllianceView.tsx'
 import { accuracyChart } from './charts/accuracyChart.ts'
 import { biasChart } from './charts/biasChart.ts'
 import { cellsChart } from './charts/cellsChart.ts'
@@ -76,6 +77,7 @@ export function ClientReport({ group, lookup, onRemove }: { group: ClientGroup; 
         </section>
       )}
       {measures.length > 0 && <PlotFigure testId="chart-measures" title={t('chartMeasures')} build={buildMeasures} />}
+      <AllianceView group={group} lookup={lookup} />
       {group.sessions.map(({ facts, followUpOf }) => (
         <SessionReport key={facts.key} facts={facts} followUpOf={followUpOf} lookup={lookup} onRemove={() => onRemove(facts.key)} />
       ))}

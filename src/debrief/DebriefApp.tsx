@@ -1,4 +1,6 @@
 import { useMemo } from 'react'
+import type { BundledScene } from '../script/bundledScene.ts'
+import { WorkerCheckIn } from './alliance/WorkerCheckIn.tsx'
 import { useLanguage } from '../i18n/languageStore.ts'
 import { useT } from '../i18n/useT.ts'
 import { ClientReport } from './ClientReport.tsx'
@@ -9,7 +11,7 @@ import type { SceneLookup } from './sceneInfo.ts'
 import { sessionFacts } from './sessionFacts.ts'
 
 /** The trainer's page: import on top, the printable report below. */
-export function DebriefApp({ lookup, lobbyUrl }: { lookup: SceneLookup; lobbyUrl: string }) {
+export function DebriefApp({ lookup, lobbyUrl, checkInForms = [] }: { lookup: SceneLookup; lobbyUrl: string; checkInForms?: readonly BundledScene[] }) {
   const t = useT()
   const { language, setLanguage } = useLanguage()
   const { sessions, kept } = useDebrief()
@@ -31,6 +33,7 @@ export function DebriefApp({ lookup, lobbyUrl }: { lookup: SceneLookup; lobbyUrl
         <h1>{sessions.length > 0 ? t('reportTitle') : t('debriefTitle')}</h1>
         <p className="no-print">{t('debriefIntro')}</p>
         <ImportPanel />
+        <WorkerCheckIn scenes={checkInForms} appVersion={__APP_VERSION__} />
         {sessions.length > 0 && (
           <div className="actions no-print">
             <button type="button" className="primary" onClick={() => window.print()}>

@@ -187,3 +187,8 @@ export async function restoreKept(): Promise<void> {
   })
   set({ sessions, kept: true })
 }
+
+/** A session made on this page (the worker's check-in): added like an imported file, and kept only if the trainer keeps data. */
+export async function addOwnSession(fileName: string, bundle: SessionBundle): Promise<void> {
+  await add(fileName, bundle)
+}

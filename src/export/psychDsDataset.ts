@@ -37,6 +37,13 @@ export const columnDescriptions: Record<string, string> = {
   value: 'Answer given, for answers (number or text).',
   latency_ms: 'Time from showing the question or line to the answer (ms).',
   detail: 'Other data of the event, as JSON.',
+  side: 'Check-in: who answered, client or worker.',
+  contact_date: 'Check-in: date of the supervision contact the answers are about (YYYY-MM-DD).',
+  contact_kind: 'Check-in: kind of contact: office or home (face to face), video, phone or chat (remote).',
+  contact_planned: 'Check-in: whether the contact was of the planned kind (yes or no).',
+  part: 'Check-in: part of the working alliance the statement belongs to (direction, trust, bond, friction, or a part the item set declares); empty for context and other questions.',
+  reverse: 'Check-in: true when agreeing means a weaker alliance (friction); such answers are reversed (points + 1 - value) for the overall line.',
+  points: 'Check-in: number of points of the agree scale (1 = strongly disagree).',
 }
 
 /** Said in every dataset description, so a researcher knows why some text cells start with a quote. */

@@ -11,6 +11,7 @@ import { bundleFileName, buildSessionBundle, type SessionBundle } from './sessio
 import type { DrillMode } from '../log/drillTrial.ts'
 import { sessionSummary } from '../log/sessionSummary.ts'
 import type { SessionMeta, SessionStore } from '../storage/sessionStore.ts'
+import type { ScenarioScript } from '../script/schema.ts'
 
 export async function collectBundle(store: SessionStore, meta: SessionMeta, unsaved: LogRecord[] = []): Promise<SessionBundle> {
   const stored = await store.events(meta.id)
@@ -30,8 +31,9 @@ export function jsonFile(bundle: SessionBundle): ExportFile {
   return { name: bundleFileName(bundle), content: JSON.stringify(bundle, null, 2), type: 'application/json' }
 }
 
-export function psychDsFile(bundle: SessionBundle): ExportFile {
-  const table = datasetTable(bundle)
+/** `scene` gives a check-in's parts (see datasetTable); other sessions need none. */
+export function psychDsFile(bundle: SessionBundle, scene?: ScenarioScript): ExportFile {
+  const table = datasetTable(bundle, scene)
   return { name: psychDsZipName(table), content: psychDsZip(table, bundle.appVersion), type: 'application/zip' }
 }
 

@@ -42,7 +42,18 @@ export const Param = z.discriminatedUnion('type', [EnumParam, NumberParam, Boole
 const Anchors = z.object({ low: Localized, high: Localized }).strict()
 
 export const LikertItem = z
-  .object({ type: z.literal('likert'), prompt: Localized, points: z.number().int().min(2).max(11), anchors: Anchors })
+  .object({
+    type: z.literal('likert'),
+    prompt: Localized,
+    points: z.number().int().min(2).max(11),
+    anchors: Anchors,
+    /** Part of a check-in this statement belongs to: a built-in part (`checkInParts`) or one of the scene's `parts`. */
+    part: z.string().regex(idPattern, 'use lower-case letters, digits and dashes').optional(),
+    /** Agreeing means a weaker alliance (e.g. more friction); the debrief reverses it for the overall line. Default false. */
+    reverse: z.boolean().optional(),
+    /** Shows an agree-scale pictogram on each point (from a frown to a smile). Default false. */
+    pictograms: z.boolean().optional(),
+  })
   .strict()
 export const SliderItem = z
   .object({
@@ -55,8 +66,35 @@ export const SliderItem = z
   })
   .strict()
 export const ChoiceOption = z.object({ value: z.string().min(1), label: Localized }).strict()
+/** What a context question of a check-in stands for, so the debrief can line up both sides of one contact. */
+export const contextFields = ['contact-date', 'contact-kind', 'contact-planned'] as const
+/** The kinds of contact a `contact-kind` question may offer; the first two are face to face, the rest remote. */
+export const contactKinds = ['office', 'home', 'video', 'phone', 'chat'] as const
+export const faceToFaceKinds: readonly string[] = ['office', 'home']
+/** The answers a `contact-planned` question may offer. */
+export const plannedValues = ['yes', 'no'] as const
+/** The parts of a working-alliance check-in that need no declaration (Menger 2018): direction, trust, bond, friction. */
+export const checkInParts = ['direction', 'trust', 'bond', 'friction'] as const
+
 export const ChoiceItem = z
-  .object({ type: z.literal('choice'), prompt: Localized, options: z.array(ChoiceOption).min(2) })
+  .object({
+    type: z.literal('choice'),
+    prompt: Localized,
+    options: z.array(ChoiceOption).min(2),
+    /** This question is context of a check-in: `contact-kind` (option values from `contactKinds`) or `contact-planned` (yes, no). */
+    context: z.enum(contextFields).optional(),
+  })
+  .strict()
+/** A calendar date (answered as YYYY-MM-DD): today unless the person picks another day, and never a day in the future. */
+export const DateItem = z
+  .object({
+    type: z.literal('date'),
+    prompt: Localized,
+    /** How far back the date may go, in days. Default 60. */
+    maxDaysBack: z.number().int().min(0).max(3660).optional(),
+    /** This question is context of a check-in: `contact-date`. */
+    context: z.enum(contextFields).optional(),
+  })
   .strict()
 export const TextItem = z
   .object({
@@ -92,7 +130,7 @@ export const CirclesItem = z
   })
   .strict()
 
-export const Item = z.discriminatedUnion('type', [LikertItem, SliderItem, ChoiceItem, TextItem, SpokenItem, CirclesItem])
+export const Item = z.discriminatedUnion('type', [LikertItem, SliderItem, ChoiceItem, TextItem, SpokenItem, CirclesItem, DateItem])
 
 /** The value a `spoken` item records when the client answered aloud. */
 export const spokenAnswer = 'spoken'
@@ -139,6 +177,23 @@ export const Beat = z
   .strict()
 
 export const sceneKinds = ['questionnaire', 'drill', 'vr'] as const
+
+// The check-in fields below (and `part`, `reverse`, `pictograms`, `maxDaysBack`) are optional rather than defaulted:
+// a default would change the hash of every existing scene and close sessions in progress after an update.
+
+/** A part of a check-in declared by the scene, next to the built-in ones (`checkInParts`). */
+export const CheckInPart = z.object({ label: Localized }).strict()
+
+/**
+ * Makes a questionnaire a check-in that the debrief lines up with the other side's answers about the same contact
+ * (same client code, same contact date). A licensed item set drops in as a scene file with the same declarations.
+ */
+export const CheckInSettings = z
+  .object({
+    /** Who answers: the client (on their phone) or the worker (in the debrief). */
+    side: z.enum(['client', 'worker']),
+  })
+  .strict()
 
 /** What a VR scene puts in the world: its environment, its figures, where sounds come from, what dwell is measured on. */
 export const VrSettings = z
@@ -205,6 +260,11 @@ export const ScenarioScript = z
     beats: z.array(Beat).default([]),
     drill: DrillSettings.optional(),
     vr: VrSettings.optional(),
+    /** Where the scene is offered: the client's lobby, or the trainer's debrief page only. Default lobby. */
+    runsIn: z.enum(['lobby', 'debrief']).optional(),
+    checkIn: CheckInSettings.optional(),
+    /** Parts of a check-in beyond the built-in direction, trust, bond and friction, with their labels. */
+    parts: z.record(z.string().regex(idPattern, 'use lower-case letters, digits and dashes'), CheckInPart).optional(),
   })
   .strict()
 

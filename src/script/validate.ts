@@ -1,6 +1,6 @@
 import type { DwellGeometry } from './dwellOverlap.ts'
 import type { z } from 'zod'
-import { transitionsOf, type Item, type ScenarioScript } from './schema.ts'
+import { checkInParts, contactKinds, plannedValues, transitionsOf, type Item, type ScenarioScript } from './schema.ts'
 import { knownNamesHint, type SceneError } from './sceneError.ts'
 import { drillLineIds } from './drillLines.ts'
 import { eventForBeat } from './beatEvent.ts'
@@ -32,6 +32,7 @@ export function validateScript(script: ScenarioScript, file: string, options: Va
 
   checkParams(script, add)
   checkItems(script, add)
+  checkCheckIn(script, add)
 
   for (const [id, asset] of Object.entries(script.assets)) {
     if (options.assetExists && !options.assetExists(asset.src)) {
@@ -291,4 +292,52 @@ function checkItems(script: ScenarioScript, add: (path: Path, message: string, h
       if (dup) add([...at, 'options'], `option value "${dup}" is used twice`, 'each option needs its own value')
     }
   }
+}
+
+/**
+ * Check-in declarations: parts that exist, one direction per part, context questions with the known values, and a
+ * check-in that has what the debrief lines up on (a contact date and statements with parts).
+ */
+function checkCheckIn(script: ScenarioScript, add: (path: Path, message: string, hint?: string) => void) {
+  const parts = [...checkInParts, ...Object.keys(script.parts ?? {})]
+  const reverseOf = new Map<string, { reverse: boolean; item: string }>()
+  const contexts = new Map<string, string>()
+  const asked = new Set(script.beats.flatMap((b) => (b.ask === undefined ? [] : [b.ask])))
+  for (const [id, item] of Object.entries(script.items) as [string, Item][]) {
+    const at: Path = ['items', id]
+    if (item.type === 'likert') {
+      if (item.reverse && item.part === undefined) add([...at, 'reverse'], '"reverse" only means something for a statement with a "part"', `add "part: …" (${parts.join(', ')}) or remove "reverse"`)
+      if (item.part !== undefined) {
+        if (!parts.includes(item.part)) add([...at, 'part'], `unknown part "${item.part}"`, knownNamesHint(item.part, parts, 'parts'))
+        const first = reverseOf.get(item.part)
+        if (first && first.reverse !== (item.reverse ?? false)) {
+          add([...at, 'reverse'], `the statements of part "${item.part}" point different ways`, `item "${first.item}" has reverse: ${first.reverse}; give every statement of one part the same "reverse"`)
+        } else if (!first) reverseOf.set(item.part, { reverse: item.reverse ?? false, item: id })
+      }
+    }
+    if ((item.type === 'choice' || item.type === 'date') && item.context !== undefined) {
+      const other = contexts.get(item.context)
+      if (other) add([...at, 'context'], `"${item.context}" is asked twice`, `item "${other}" already is the ${item.context}`)
+      else contexts.set(item.context, id)
+      if (item.type === 'date' && item.context !== 'contact-date') add([...at, 'context'], `a date item can only be the "contact-date"`)
+      if (item.type === 'choice' && item.context === 'contact-date') add([...at, 'context'], 'the contact date is a date item', 'use "type: date"')
+      const allowed: readonly string[] | null = item.type !== 'choice' ? null : item.context === 'contact-kind' ? contactKinds : item.context === 'contact-planned' ? plannedValues : null
+      if (item.type === 'choice' && allowed) {
+        item.options.forEach((o, i) => {
+          if (!allowed.includes(o.value)) add([...at, 'options', i, 'value'], `"${o.value}" is not a value for ${item.context}`, `use one of: ${allowed.join(', ')}`)
+        })
+      }
+    }
+  }
+  if (script.checkIn) {
+    if (script.kind !== 'questionnaire') add(['checkIn'], `a check-in is a questionnaire, not a ${script.kind} scene`, 'set "kind: questionnaire"')
+    const dateItem = contexts.get('contact-date')
+    if (!dateItem) add(['checkIn'], 'a check-in needs the date of the contact', 'add an item "type: date" with "context: contact-date"')
+    else if (!asked.has(dateItem)) add(['items', dateItem], `the contact date "${dateItem}" is never asked`, `add a beat with "ask: ${dateItem}"`)
+    if (reverseOf.size === 0) add(['checkIn'], 'a check-in needs statements with a "part"', `give likert items "part: …" (${parts.join(', ')})`)
+  } else if (contexts.size > 0 || reverseOf.size > 0) {
+    const first = contexts.values().next().value ?? reverseOf.values().next().value?.item
+    add(['items', first!], 'parts and contact questions only count in a check-in', 'add "checkIn: { side: client }" (or worker) to the scene')
+  }
+  if (script.runsIn === 'debrief' && script.kind !== 'questionnaire') add(['runsIn'], `only a questionnaire can run in the debrief, not a ${script.kind} scene`)
 }

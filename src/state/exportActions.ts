@@ -29,7 +29,7 @@ export async function exportSession(sessionId: string) {
 export async function exportDataset(sessionId: string) {
   const bundle = await sessionBundle(sessionId)
   if (!bundle) return
-  const file = psychDsFile(bundle)
+  const file = psychDsFile(bundle, get().scenes.find((s) => s.script.id === bundle.scene.id)?.script)
   downloadFile(file.name, file.content, file.type)
 }
 

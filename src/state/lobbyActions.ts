@@ -3,7 +3,7 @@ import { databaseName, describeStorageFailure, openIndexedDbStore } from '../sto
 import { createMemoryStore } from '../storage/memoryStore.ts'
 import { purgeExpiredSessions } from '../storage/retention.ts'
 import { consentTextVersion, refreshSessions, useApp, type Screen } from './appStore.ts'
-import { loadCatalog } from './sceneCatalog.ts'
+import { loadLobbyCatalog } from './sceneCatalog.ts'
 import { openSession } from './sessionActions.ts'
 
 const set = useApp.setState
@@ -35,7 +35,7 @@ let registerOffline: OfflineRegistration = () => {}
 export async function boot(offline?: OfflineRegistration): Promise<void> {
   if (offline) registerOffline = offline
   set({ screen: { name: 'loading' } })
-  set({ scenes: loadCatalog() })
+  set({ scenes: loadLobbyCatalog() })
   let exists: boolean
   try {
     exists = await databaseExists()

@@ -7,3 +7,8 @@ export type CatalogScene = BundledScene
 export function loadCatalog(): CatalogScene[] {
   return bundledScenes
 }
+
+/** The scenes a client may start from the lobby: every scene except those that run in the trainer's debrief. */
+export function loadLobbyCatalog(): CatalogScene[] {
+  return loadCatalog().filter((scene) => scene.script.runsIn !== 'debrief')
+}

@@ -51,6 +51,8 @@ export interface Settings {
   retentionDays: number
   /** The session to reopen straight away after a crash or reload. */
   activeSessionId: string | null
+  /** Planned contacts per client code (`YYYY-MM-DD`), for the check-in after each one (src/ui/CheckInPlan.tsx). */
+  plannedContacts?: Record<string, string[]>
 }
 
 /** Default retention: long enough for a 3-week drill schedule plus a 6-week follow-up, no longer. */

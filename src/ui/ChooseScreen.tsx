@@ -4,6 +4,7 @@ import { useLanguage } from '../i18n/languageStore.ts'
 import { useT } from '../i18n/useT.ts'
 import { Layout } from './Layout.tsx'
 import { ReadAloudButton } from '../widgets/ReadAloudButton.tsx'
+import { CheckInPlan } from './CheckInPlan.tsx'
 
 /** The scenario list for this client code, with unfinished sessions first so going on is one tap. */
 export function ChooseScreen() {
@@ -49,6 +50,7 @@ export function ChooseScreen() {
           </ul>
         </section>
       )}
+      <CheckInPlan />
       {scenes.length === 0 && <p>{t('noScenes')}</p>}
       <ul className="choice-list">
         {scenes.map(({ script }) => (

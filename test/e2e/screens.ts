@@ -1,6 +1,7 @@
 import { expect, type BrowserContext, type Page } from '@playwright/test'
 import { childEyeBundle, drillBundle, followUpBundle, questionnaireBundle } from '../fixtures/sampleBundles.ts'
 import { followRule, playDrill } from '../../scripts/browser/drillFlow.ts'
+import { allianceScreens } from './allianceScreens.ts'
 
 /**
  * Every 2D screen a client or trainer can see, and how to get there. The accessibility tests run over this list
@@ -333,4 +334,4 @@ export const debriefScreens: AppScreen[] = [
   },
 ]
 
-export const allScreens: AppScreen[] = [...lobbyScreens, ...drillScreens, ...vrScreens, ...futureSelfScreens, ...debriefScreens]
+export const allScreens: AppScreen[] = [...lobbyScreens, ...drillScreens, ...vrScreens, ...futureSelfScreens, ...debriefScreens, ...allianceScreens]

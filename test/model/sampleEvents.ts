@@ -35,6 +35,8 @@ function answersFor(script: ScenarioScript, itemId: string, item: Item): (string
       return ['spoken', ...item.options.map((o) => o.value)]
     case 'circles':
       return Array.from({ length: item.points }, (_, i) => i + 1)
+    case 'date':
+      return ['2025-05-12']
   }
 }
 

@@ -1,4 +1,5 @@
 import { circlesOffset } from '../../widgets/circlesPair.ts'
+import { AgreePictogram } from './AgreePictogram.tsx'
 import type { Item } from '../../script/schema.ts'
 import type { Language } from '../../script/localized.ts'
 import { useT } from '../../i18n/useT.ts'
@@ -28,6 +29,7 @@ export function LikertInput({ item, language, value, onChange, labelledBy }: Inp
             aria-label={p === 1 ? `${p}: ${item.anchors.low[language]}` : p === item.points ? `${p}: ${item.anchors.high[language]}` : String(p)}
             onClick={() => onChange(p)}
           >
+            {item.pictograms && <AgreePictogram point={p} points={item.points} />}
             {p}
           </button>
         ))}

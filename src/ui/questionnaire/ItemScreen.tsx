@@ -4,6 +4,9 @@ import { useLanguage } from '../../i18n/languageStore.ts'
 import { useT } from '../../i18n/useT.ts'
 import { ReadAloudButton } from '../../widgets/ReadAloudButton.tsx'
 import { ChoiceInput, CirclesInput, LikertInput, SliderInput, TextInput, type ItemValue } from './ItemInputs.tsx'
+import { DateInput, dateInRange } from './DateInput.tsx'
+import { isoDay } from '../../log/calendarDay.ts'
+import { suggestedContactDate } from './suggestedDate.ts'
 
 export interface ItemAnswer {
   value: ItemValue
@@ -18,13 +21,13 @@ export interface ItemAnswer {
 export function ItemScreen({ itemId, item, onAnswer }: { itemId: string; item: Item; onAnswer(answer: ItemAnswer): void }) {
   const t = useT()
   const language = useLanguage((s) => s.language)
-  const [value, setValue] = useState<ItemValue | undefined>(item.type === 'slider' ? (item.min + item.max) / 2 : undefined)
+  const [value, setValue] = useState<ItemValue | undefined>(item.type === 'slider' ? (item.min + item.max) / 2 : item.type === 'date' ? ((item.context === 'contact-date' ? suggestedContactDate() : null) ?? isoDay(new Date())) : undefined)
   const [nudge, setNudge] = useState(false)
   const promptId = `prompt-${itemId}`
   const optionText =
     item.type === 'choice' || item.type === 'spoken' ? item.options.map((o) => o.label[language]).join(', ') : item.type === 'likert' || item.type === 'slider' ? `${item.anchors.low[language]} … ${item.anchors.high[language]}` : ''
 
-  const answered = value !== undefined && !(item.type === 'text' && !item.optional && String(value).trim() === '')
+  const answered = value !== undefined && !(item.type === 'text' && !item.optional && String(value).trim() === '') && (item.type !== 'date' || dateInRange(item, value))
   const submit = (e: MouseEvent) => {
     if (!answered) {
       setNudge(true)
@@ -47,6 +50,7 @@ export function ItemScreen({ itemId, item, onAnswer }: { itemId: string; item: I
       {item.type === 'circles' && <CirclesInput item={item} {...common} />}
       {item.type === 'slider' && <SliderInput item={item} {...common} />}
       {item.type === 'text' && <TextInput item={item} {...common} />}
+      {item.type === 'date' && <DateInput item={item} {...common} />}
       <p role={nudge ? 'alert' : undefined} className="error">
         {nudge ? t('answerRequired') : ''}
       </p>
