@@ -64,7 +64,7 @@ export interface ClientMemory {
 }
 
 /**
- * Plays until the end screen or until `stopAfter` pictures: taps "Begin" on each intro, swipes each picture as
+ * Plays until the end screen or until `stopAfter` pictures: taps "Begin" on each intro (and "Ga verder" on coming back), swipes each picture as
  * `decide` says, or lets it time out ('none').
  */
 export async function playDrill(page: Page, cdp: CDPSession, decide: Decide, stopAfter = Infinity, memory: ClientMemory = { reversed: false }): Promise<PlayedTrial[]> {
@@ -74,6 +74,13 @@ export async function playDrill(page: Page, cdp: CDPSession, decide: Decide, sto
     if (played.length >= stopAfter) return played
     const screen = await nextDrillScreen(page, lastOnset)
     if (screen.kind === 'done') return played
+    if (screen.kind === 'welcome') {
+      // Back after a stop or a closed page: the client taps to go on when ready.
+      const goOn = page.getByRole('button', { name: /^(Ga verder|Go on)$/ })
+      await goOn.click()
+      await goOn.waitFor({ state: 'detached' })
+      continue
+    }
     if (screen.kind === 'intro') {
       memory.reversed = /andersom/.test(await page.locator('.drill-message').innerText())
       const begin = page.getByRole('button', { name: /^(Begin|Start)$/ })

@@ -30,6 +30,9 @@ document.documentElement.lang = language
 const t = textFor(language)
 const lobbyUrl = `./${language === 'en' ? '?lang=en' : ''}`
 const backLink = () => el('a', { className: 'button primary', href: lobbyUrl, textContent: t('backToStart') })
+/** The lobby with an unfinished drill left for later: it opens on the scenario list instead of sending the client back here. */
+const laterUrl = `./?later=1${language === 'en' ? '&lang=en' : ''}`
+const laterLink = () => el('a', { className: 'button secondary big', href: laterUrl, textContent: t('drillLater') })
 
 async function boot() {
   messageScreen(root, t('drillLoading'), [], [], language)
@@ -87,12 +90,22 @@ async function boot() {
     }),
     resumeFrom: envelope,
   })
-  await runtime.start()
-  const first = runtime.getView()!
-  const order = first.context.trials.slice(first.context.index).map((trial) => trial.stimulus)
-  const loader = createStimulusLoader(urls, order)
-  await loader.firstReady(3)
-  run(runtime, loader, scene, store, meta.id)
+  const begin = async () => {
+    // Coming back, the drill starts paused, so a deadline from before the page closed never fires as a timeout.
+    await runtime.start(envelope ? { type: 'pause', reason: 'came-back' } : undefined)
+    const first = runtime.getView()!
+    const order = first.context.trials.slice(first.context.index).map((trial) => trial.stimulus)
+    const loader = createStimulusLoader(urls, order)
+    await loader.firstReady(3)
+    if (first.state === 'paused') await runtime.send({ type: 'continue', beat: first.beat })
+    run(runtime, loader, scene, store, meta.id)
+  }
+  if (!envelope) return begin()
+  // Nothing runs until the client taps "Ga verder": no picture, no timer.
+  const goOn = el('button', { type: 'button', className: 'primary big', textContent: t('drillGoOn') })
+  goOn.addEventListener('click', () => void begin(), { once: true })
+  messageScreen(root, t('drillWelcomeBackTitle'), [t('drillWelcomeBackBody')], [goOn, laterLink()], language)
+  root.querySelector('section')?.setAttribute('data-testid', 'drill-welcome-back')
 }
 
 type Runtime = ReturnType<typeof createMachineRuntime<DrillContext, DrillInputEvent>>
@@ -132,16 +145,33 @@ function run(runtime: Runtime, loader: ReturnType<typeof createStimulusLoader>, 
     if (!document.body.contains(storageBanner)) document.body.append(storageBanner)
   }
 
+  // A way out on every drill screen: the session pauses, every committed trial stays.
+  const stop = el('button', { type: 'button', className: 'secondary drill-stop', textContent: t('drillStop') })
+  stop.dataset.testid = 'drill-stop'
+  stop.addEventListener('click', () => void runtime.send({ type: 'pause', reason: 'client-stop' }))
+  document.body.append(stop)
+
   const render = (view: RuntimeView<DrillContext>) => {
     const { context } = view
     const trial = context.trials[context.index]!
     showStorageProblem(view.storageError)
     if (view.status === 'completed') {
       swipe.dispose()
+      stop.remove()
       void showDoneScreen(root, { store, sessionId, language, line, lobbyUrl })
       return
     }
-    if (view.state === 'intro') {
+    stop.hidden = view.state === 'paused'
+    if (view.state === 'paused') {
+      swipe.disarm()
+      shownBeat = null
+      const goOn = el('button', { type: 'button', className: 'primary big', textContent: t('drillGoOn') })
+      goOn.addEventListener('click', () => void runtime.send({ type: 'continue', beat: view.beat }), { once: true })
+      messageScreen(root, t('drillPausedTitle'), [t('drillPausedBody')], [goOn, laterLink()], language)
+      root.querySelector('section')?.setAttribute('data-testid', 'drill-paused')
+      return
+    }
+    if (view.state === 'intro' || view.state === 'introAgain') {
       swipe.disarm()
       const relevant = trial.tilt === undefined
       const introId = !relevant ? `intro-${trial.block}-irrelevant` : trial.rule === 'reversed' ? 'intro-assessment-reversed' : `intro-${trial.block}`
