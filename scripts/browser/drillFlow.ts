@@ -61,6 +61,8 @@ export const followRule: Decide = (trial) => ({ direction: ruleFor(trial), rtMs:
 /** What a client remembers across a closed page: the last rule they were told. */
 export interface ClientMemory {
   reversed: boolean
+  /** Every instruction screen seen, in order: its words and its rule pictures (what, and which way). */
+  intros?: { text: string; rules: { rule: string; move: string }[] }[]
 }
 
 /**
@@ -82,7 +84,10 @@ export async function playDrill(page: Page, cdp: CDPSession, decide: Decide, sto
       continue
     }
     if (screen.kind === 'intro') {
-      memory.reversed = /andersom/.test(await page.locator('.drill-message').innerText())
+      const text = await page.locator('.drill-message').innerText()
+      memory.reversed = /andersom/.test(text)
+      const rules = await page.locator('[data-testid="drill-rule"] li').evaluateAll((items) => items.map((li) => ({ rule: (li as HTMLElement).dataset.rule!, move: (li as HTMLElement).dataset.move! })))
+      memory.intros?.push({ text, rules })
       const begin = page.getByRole('button', { name: /^(Begin|Start)$/ })
       await begin.click()
       // The intro stays until the tap is committed; do not mistake it for the next one.

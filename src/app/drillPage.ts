@@ -108,6 +108,48 @@ async function boot() {
   root.querySelector('section')?.setAttribute('data-testid', 'drill-welcome-back')
 }
 
+/** An arrow picture: up (away from you) or down (towards you). */
+function arrow(direction: 'push' | 'pull'): SVGElement {
+  const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg')
+  svg.setAttribute('viewBox', '0 0 40 60')
+  svg.setAttribute('width', '40')
+  svg.setAttribute('height', '60')
+  svg.setAttribute('aria-hidden', 'true')
+  svg.setAttribute('class', `rule-arrow rule-arrow-${direction === 'push' ? 'up' : 'down'}`)
+  const path = document.createElementNS('http://www.w3.org/2000/svg', 'path')
+  path.setAttribute('d', direction === 'push' ? 'M20 4 L36 24 H26 V56 H14 V24 H4 Z' : 'M20 56 L36 36 H26 V4 H14 V36 H4 Z')
+  path.setAttribute('fill', 'currentColor')
+  svg.append(path)
+  return svg
+}
+
+type RuleShown = { kind: 'content'; reversed: boolean } | { kind: 'tilt'; leftMeans: 'push' | 'pull' }
+
+/** The block's rule as pictures with words: what to swipe which way, every time a block begins. */
+function ruleCard(rule: RuleShown): HTMLElement {
+  const other = (move: 'push' | 'pull') => (move === 'push' ? 'pull' : 'push')
+  const rows: [string, 'push' | 'pull', string][] =
+    rule.kind === 'content'
+      ? [
+          [t('drillRuleAlcohol'), rule.reversed ? 'pull' : 'push', 'alcohol'],
+          [t('drillRuleSoft'), rule.reversed ? 'push' : 'pull', 'soft'],
+        ]
+      : [
+          [t('drillRuleTiltLeft'), rule.leftMeans, 'left'],
+          [t('drillRuleTiltRight'), other(rule.leftMeans), 'right'],
+        ]
+  const list = el('ul', { className: 'rule-card' })
+  for (const [what, move, key] of rows) {
+    const item = el('li', {}, arrow(move), el('span', { textContent: `${what}: ${t(move === 'push' ? 'drillRuleUp' : 'drillRuleDown')}` }))
+    item.dataset.rule = key
+    item.dataset.move = move
+    list.append(item)
+  }
+  const card = el('section', { className: 'rule' }, el('h2', { textContent: t('drillRuleTitle') }), list)
+  card.dataset.testid = 'drill-rule'
+  return card
+}
+
 type Runtime = ReturnType<typeof createMachineRuntime<DrillContext, DrillInputEvent>>
 
 function run(runtime: Runtime, loader: ReturnType<typeof createStimulusLoader>, scene: BundledScene, store: SessionStore, sessionId: string) {
@@ -174,12 +216,16 @@ function run(runtime: Runtime, loader: ReturnType<typeof createStimulusLoader>, 
     if (view.state === 'intro' || view.state === 'introAgain') {
       swipe.disarm()
       const relevant = trial.tilt === undefined
-      const introId = !relevant ? `intro-${trial.block}-irrelevant` : trial.rule === 'reversed' ? 'intro-assessment-reversed' : `intro-${trial.block}`
+      // Every block states its rule in full; after a reversed half the standard rule is announced as a change too.
+      const afterReversed = context.trials[context.index - 1]?.rule === 'reversed' && trial.rule === 'standard'
+      const introId = !relevant ? `intro-${trial.block}-irrelevant` : trial.rule === 'reversed' ? 'intro-assessment-reversed' : afterReversed ? 'intro-assessment-again' : `intro-${trial.block}`
       const rule = relevant ? [] : [line(context.plan.leftMeans === 'pull' ? 'rule-left-pull' : 'rule-left-push')]
       const intro = line(introId)
       const begin = el('button', { type: 'button', className: 'primary big', textContent: t('drillBegin') })
       begin.addEventListener('click', () => void runtime.send({ type: 'continue', beat: view.beat }), { once: true })
       messageScreen(root, scene.script.title[language], [intro, ...rule, t('drillSwipeHint')], [begin], language)
+      const card = ruleCard(relevant ? { kind: 'content', reversed: trial.rule === 'reversed' } : { kind: 'tilt', leftMeans: context.plan.leftMeans === 'pull' ? 'pull' : 'push' })
+      root.querySelector('.drill-message .actions')?.before(card)
       return
     }
     if (!root.contains(stage.root)) root.replaceChildren(stage.root)
