@@ -101,9 +101,17 @@ export async function playDrill(page: Page, cdp: CDPSession, decide: Decide, sto
   }
 }
 
+/** Opens "Meer" on the drill's done screen (the other formats), once. */
+export async function openMore(page: Page): Promise<void> {
+  const more = page.locator('[data-testid="drill-done"] details.more')
+  if (!(await more.evaluate((d) => (d as HTMLDetailsElement).open))) await more.locator('summary').click()
+}
+
 /** Both files a trainer gets: the JSON bundle and the Psych-DS CSV. */
 export async function exportDrill(page: Page): Promise<{ bundle: Record<string, any>; csv: string }> {
   await expect(page.getByTestId('drill-done')).toBeVisible()
+  // The files for trainers and researchers sit under "Meer"; the client's one button is "Stuur naar mijn begeleider".
+  await openMore(page)
   const [json] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Bewaar bestand voor begeleider' }).click()])
   const [table] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Bewaar tabel (CSV)' }).click()])
   return { bundle: JSON.parse(readFileSync((await json.path())!, 'utf8')), csv: readFileSync((await table.path())!, 'utf8') }

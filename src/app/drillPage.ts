@@ -9,6 +9,7 @@ import { hashToUint32 } from '../engine/drill/seededRandom.ts'
 import { checkEnvelope } from '../engine/envelope.ts'
 import { createMachineRuntime, type RuntimeView } from '../engine/runtime.ts'
 import type { Language } from '../script/localized.ts'
+import { startLanguage } from '../i18n/rememberedLanguage.ts'
 import { openIndexedDbStore, StorageUnavailableError } from '../storage/indexedDbStore.ts'
 import type { SessionStore } from '../storage/sessionStore.ts'
 import type { BundledScene } from '../script/bundledScene.ts'
@@ -25,7 +26,7 @@ import '../drill/drill.css'
 
 const root = document.getElementById('drill')!
 const query = new URLSearchParams(location.search)
-const language: Language = query.get('lang') === 'en' ? 'en' : 'nl'
+const language: Language = startLanguage('perspectief.language', location.search)
 document.documentElement.lang = language
 const t = textFor(language)
 const lobbyUrl = `./${language === 'en' ? '?lang=en' : ''}`

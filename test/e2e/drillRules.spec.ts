@@ -19,9 +19,9 @@ const reversed = { alcohol: 'pull', soft: 'push' }
 
 for (const reversedFirst of [true, false]) {
   test(`every block's instruction states its rule in full, in words and pictures (reversed half ${reversedFirst ? 'first' : 'second'})`, async ({ page, context }) => {
-    test.setTimeout(180_000)
+    test.setTimeout(360_000)
     const code = codeWith(reversedFirst)
-    await startDrill(page, { code, query: '?speed=2', mode: 'Alleen meten', assessmentTrials: 40 })
+    await startDrill(page, { code, mode: 'Alleen meten', assessmentTrials: 40 })
     const memory: ClientMemory = { reversed: false, intros: [] }
     // The client does exactly what the last instruction said.
     await playDrill(page, await context.newCDPSession(page), (trial) => ({ direction: ruleFor(trial), rtMs: 450 }), Infinity, memory)
