@@ -61,10 +61,12 @@ export const followRule: Decide = (trial) => ({ direction: ruleFor(trial), rtMs:
 /** What a client remembers across a closed page: the last rule they were told. */
 export interface ClientMemory {
   reversed: boolean
+  /** Every instruction screen seen, in order: its words and its rule pictures (what, and which way). */
+  intros?: { text: string; rules: { rule: string; move: string }[] }[]
 }
 
 /**
- * Plays until the end screen or until `stopAfter` pictures: taps "Begin" on each intro, swipes each picture as
+ * Plays until the end screen or until `stopAfter` pictures: taps "Begin" on each intro (and "Ga verder" on coming back), swipes each picture as
  * `decide` says, or lets it time out ('none').
  */
 export async function playDrill(page: Page, cdp: CDPSession, decide: Decide, stopAfter = Infinity, memory: ClientMemory = { reversed: false }): Promise<PlayedTrial[]> {
@@ -74,8 +76,18 @@ export async function playDrill(page: Page, cdp: CDPSession, decide: Decide, sto
     if (played.length >= stopAfter) return played
     const screen = await nextDrillScreen(page, lastOnset)
     if (screen.kind === 'done') return played
+    if (screen.kind === 'welcome') {
+      // Back after a stop or a closed page: the client taps to go on when ready.
+      const goOn = page.getByRole('button', { name: /^(Ga verder|Go on)$/ })
+      await goOn.click()
+      await goOn.waitFor({ state: 'detached' })
+      continue
+    }
     if (screen.kind === 'intro') {
-      memory.reversed = /andersom/.test(await page.locator('.drill-message').innerText())
+      const text = await page.locator('.drill-message').innerText()
+      memory.reversed = /andersom/.test(text)
+      const rules = await page.locator('[data-testid="drill-rule"] li').evaluateAll((items) => items.map((li) => ({ rule: (li as HTMLElement).dataset.rule!, move: (li as HTMLElement).dataset.move! })))
+      memory.intros?.push({ text, rules })
       const begin = page.getByRole('button', { name: /^(Begin|Start)$/ })
       await begin.click()
       // The intro stays until the tap is committed; do not mistake it for the next one.
@@ -89,9 +101,17 @@ export async function playDrill(page: Page, cdp: CDPSession, decide: Decide, sto
   }
 }
 
+/** Opens "Meer" on the drill's done screen (the other formats), once. */
+export async function openMore(page: Page): Promise<void> {
+  const more = page.locator('[data-testid="drill-done"] details.more')
+  if (!(await more.evaluate((d) => (d as HTMLDetailsElement).open))) await more.locator('summary').click()
+}
+
 /** Both files a trainer gets: the JSON bundle and the Psych-DS CSV. */
 export async function exportDrill(page: Page): Promise<{ bundle: Record<string, any>; csv: string }> {
   await expect(page.getByTestId('drill-done')).toBeVisible()
+  // The files for trainers and researchers sit under "Meer"; the client's one button is "Stuur naar mijn begeleider".
+  await openMore(page)
   const [json] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Bewaar bestand voor begeleider' }).click()])
   const [table] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Bewaar tabel (CSV)' }).click()])
   return { bundle: JSON.parse(readFileSync((await json.path())!, 'utf8')), csv: readFileSync((await table.path())!, 'utf8') }

@@ -12,13 +12,14 @@ export interface SwipePlan {
 }
 
 /** The picture's onset on the page's performance clock, once the stimulus is on screen. */
-export type DrillScreen = { kind: 'intro' } | { kind: 'done' } | { kind: 'stimulus'; onset: number; stimulus: string; category: 'alcohol' | 'soft'; tilt: string | null }
+export type DrillScreen = { kind: 'intro' } | { kind: 'done' } | { kind: 'welcome' } | { kind: 'stimulus'; onset: number; stimulus: string; category: 'alcohol' | 'soft'; tilt: string | null }
 
-/** Waits for the next thing a client would act on: an intro with a start button, a new picture, or the end. */
+/** Waits for the next thing a client would act on: an intro with a start button, a new picture, the welcome-back (or stopped) screen, or the end. */
 export async function nextDrillScreen(page: Page, lastOnset: number | null): Promise<DrillScreen> {
   const handle = await page.waitForFunction(
     (last) => {
       if (document.querySelector('[data-testid="drill-done"]')) return { kind: 'done' }
+      if (document.querySelector('[data-testid="drill-welcome-back"], [data-testid="drill-paused"]')) return { kind: 'welcome' }
       const begin = [...document.querySelectorAll('button')].find((b) => b.textContent === 'Begin' || b.textContent === 'Start')
       if (begin) return { kind: 'intro' }
       const f = document.querySelector<HTMLElement>('.stimulus-frame[data-onset]')

@@ -5,7 +5,7 @@ import { DebriefApp } from '../debrief/DebriefApp.tsx'
 import { restoreKept } from '../debrief/debriefStore.ts'
 import { checkInInfoOf } from '../debrief/alliance/checkInInfo.ts'
 import type { SceneInfo } from '../debrief/sceneInfo.ts'
-import { useLanguage } from '../i18n/languageStore.ts'
+import { startRememberedLanguage } from '../i18n/languageStore.ts'
 import { loadCatalog } from '../state/sceneCatalog.ts'
 import '../ui/styles.css'
 import '../debrief/debrief.css'
@@ -23,7 +23,8 @@ const catalog = new Map<string, SceneInfo>(
 )
 const lookup = (sceneId: string) => catalog.get(sceneId)
 
-if (new URLSearchParams(location.search).get('lang') === 'en') useLanguage.getState().setLanguage('en')
+// The debrief has its own switch, remembered apart from the client's pages on the same device.
+startRememberedLanguage('perspectief.debrief.language', location.search)
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

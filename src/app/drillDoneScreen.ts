@@ -71,7 +71,8 @@ export async function showDoneScreen(root: HTMLElement, args: DoneArgs): Promise
     const file = jsonFile(await collectBundle(store, meta))
     downloadFile(file.name, file.content, file.type)
   })
-  const exportEncrypted = el('button', { type: 'button', className: 'primary', textContent: t('exportEncrypted') })
+  // One thing for the client to do: send the protected file to their trainer. The rest waits under "Meer".
+  const exportEncrypted = el('button', { type: 'button', className: 'primary big', textContent: t('drillSendToTrainer') })
   const passphraseSlot = el('div', { className: 'passphrase-slot' })
   exportEncrypted.addEventListener('click', async () => {
     exportEncrypted.disabled = true
@@ -87,20 +88,23 @@ export async function showDoneScreen(root: HTMLElement, args: DoneArgs): Promise
     const file = psychDsFile(await collectBundle(store, meta))
     downloadFile(file.name, file.content, file.type)
   })
-  const actions: HTMLElement[] = [exportEncrypted, passphraseSlot, exportJson, exportCsv, exportZip]
+  const send = el('div', { className: 'send' }, el('p', { textContent: t('drillSendExplain') }), exportEncrypted, passphraseSlot)
+  const more = el('details', { className: 'more' }, el('summary', { textContent: t('drillMore') }), el('p', { className: 'hint', textContent: t('drillMoreExplain') }), el('div', { className: 'actions' }, exportJson, exportCsv, exportZip))
+  const actions: HTMLElement[] = [send]
   const remaining = schedule.dueDates.slice(schedule.done)
   if (remaining.length > 0) {
     const calendar = el('button', { type: 'button', className: 'secondary', textContent: t('drillCalendar') })
     calendar.addEventListener('click', () =>
       downloadFile(
         'perspectief-training.ics',
-        remindersIcs({ dates: remaining, time: '19:00', title: t('appName'), description: t('drillEncourage'), uidPrefix: `training-${meta.sceneId}` }),
+        // What shows on a locked phone: never what the exercise is about.
+        remindersIcs({ dates: remaining, time: '19:00', title: t('drillReminderTitle'), description: t('drillReminderTitle'), uidPrefix: `training-${meta.sceneId}` }),
         'text/calendar',
       ),
     )
     actions.push(calendar)
   }
-  actions.push(el('a', { className: 'button secondary', href: args.lobbyUrl, textContent: t('backToStart') }))
+  actions.push(el('a', { className: 'button secondary', href: args.lobbyUrl, textContent: t('backToStart') }), more)
   messageScreen(root, t('doneTitle'), paragraphs, actions, language)
   root.querySelector('section')?.setAttribute('data-testid', 'drill-done')
 }

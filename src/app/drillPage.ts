@@ -9,6 +9,7 @@ import { hashToUint32 } from '../engine/drill/seededRandom.ts'
 import { checkEnvelope } from '../engine/envelope.ts'
 import { createMachineRuntime, type RuntimeView } from '../engine/runtime.ts'
 import type { Language } from '../script/localized.ts'
+import { startLanguage } from '../i18n/rememberedLanguage.ts'
 import { openIndexedDbStore, StorageUnavailableError } from '../storage/indexedDbStore.ts'
 import type { SessionStore } from '../storage/sessionStore.ts'
 import type { BundledScene } from '../script/bundledScene.ts'
@@ -25,11 +26,14 @@ import '../drill/drill.css'
 
 const root = document.getElementById('drill')!
 const query = new URLSearchParams(location.search)
-const language: Language = query.get('lang') === 'en' ? 'en' : 'nl'
+const language: Language = startLanguage('perspectief.language', location.search)
 document.documentElement.lang = language
 const t = textFor(language)
 const lobbyUrl = `./${language === 'en' ? '?lang=en' : ''}`
 const backLink = () => el('a', { className: 'button primary', href: lobbyUrl, textContent: t('backToStart') })
+/** The lobby with an unfinished drill left for later: it opens on the scenario list instead of sending the client back here. */
+const laterUrl = `./?later=1${language === 'en' ? '&lang=en' : ''}`
+const laterLink = () => el('a', { className: 'button secondary big', href: laterUrl, textContent: t('drillLater') })
 
 async function boot() {
   messageScreen(root, t('drillLoading'), [], [], language)
@@ -87,12 +91,64 @@ async function boot() {
     }),
     resumeFrom: envelope,
   })
-  await runtime.start()
-  const first = runtime.getView()!
-  const order = first.context.trials.slice(first.context.index).map((trial) => trial.stimulus)
-  const loader = createStimulusLoader(urls, order)
-  await loader.firstReady(3)
-  run(runtime, loader, scene, store, meta.id)
+  const begin = async () => {
+    // Coming back, the drill starts paused, so a deadline from before the page closed never fires as a timeout.
+    await runtime.start(envelope ? { type: 'pause', reason: 'came-back' } : undefined)
+    const first = runtime.getView()!
+    const order = first.context.trials.slice(first.context.index).map((trial) => trial.stimulus)
+    const loader = createStimulusLoader(urls, order)
+    await loader.firstReady(3)
+    if (first.state === 'paused') await runtime.send({ type: 'continue', beat: first.beat })
+    run(runtime, loader, scene, store, meta.id)
+  }
+  if (!envelope) return begin()
+  // Nothing runs until the client taps "Ga verder": no picture, no timer.
+  const goOn = el('button', { type: 'button', className: 'primary big', textContent: t('drillGoOn') })
+  goOn.addEventListener('click', () => void begin(), { once: true })
+  messageScreen(root, t('drillWelcomeBackTitle'), [t('drillWelcomeBackBody')], [goOn, laterLink()], language)
+  root.querySelector('section')?.setAttribute('data-testid', 'drill-welcome-back')
+}
+
+/** An arrow picture: up (away from you) or down (towards you). */
+function arrow(direction: 'push' | 'pull'): SVGElement {
+  const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg')
+  svg.setAttribute('viewBox', '0 0 40 60')
+  svg.setAttribute('width', '40')
+  svg.setAttribute('height', '60')
+  svg.setAttribute('aria-hidden', 'true')
+  svg.setAttribute('class', `rule-arrow rule-arrow-${direction === 'push' ? 'up' : 'down'}`)
+  const path = document.createElementNS('http://www.w3.org/2000/svg', 'path')
+  path.setAttribute('d', direction === 'push' ? 'M20 4 L36 24 H26 V56 H14 V24 H4 Z' : 'M20 56 L36 36 H26 V4 H14 V36 H4 Z')
+  path.setAttribute('fill', 'currentColor')
+  svg.append(path)
+  return svg
+}
+
+type RuleShown = { kind: 'content'; reversed: boolean } | { kind: 'tilt'; leftMeans: 'push' | 'pull' }
+
+/** The block's rule as pictures with words: what to swipe which way, every time a block begins. */
+function ruleCard(rule: RuleShown): HTMLElement {
+  const other = (move: 'push' | 'pull') => (move === 'push' ? 'pull' : 'push')
+  const rows: [string, 'push' | 'pull', string][] =
+    rule.kind === 'content'
+      ? [
+          [t('drillRuleAlcohol'), rule.reversed ? 'pull' : 'push', 'alcohol'],
+          [t('drillRuleSoft'), rule.reversed ? 'push' : 'pull', 'soft'],
+        ]
+      : [
+          [t('drillRuleTiltLeft'), rule.leftMeans, 'left'],
+          [t('drillRuleTiltRight'), other(rule.leftMeans), 'right'],
+        ]
+  const list = el('ul', { className: 'rule-card' })
+  for (const [what, move, key] of rows) {
+    const item = el('li', {}, arrow(move), el('span', { textContent: `${what}: ${t(move === 'push' ? 'drillRuleUp' : 'drillRuleDown')}` }))
+    item.dataset.rule = key
+    item.dataset.move = move
+    list.append(item)
+  }
+  const card = el('section', { className: 'rule' }, el('h2', { textContent: t('drillRuleTitle') }), list)
+  card.dataset.testid = 'drill-rule'
+  return card
 }
 
 type Runtime = ReturnType<typeof createMachineRuntime<DrillContext, DrillInputEvent>>
@@ -132,24 +188,45 @@ function run(runtime: Runtime, loader: ReturnType<typeof createStimulusLoader>, 
     if (!document.body.contains(storageBanner)) document.body.append(storageBanner)
   }
 
+  // A way out on every drill screen: the session pauses, every committed trial stays.
+  const stop = el('button', { type: 'button', className: 'secondary drill-stop', textContent: t('drillStop') })
+  stop.dataset.testid = 'drill-stop'
+  stop.addEventListener('click', () => void runtime.send({ type: 'pause', reason: 'client-stop' }))
+  document.body.append(stop)
+
   const render = (view: RuntimeView<DrillContext>) => {
     const { context } = view
     const trial = context.trials[context.index]!
     showStorageProblem(view.storageError)
     if (view.status === 'completed') {
       swipe.dispose()
+      stop.remove()
       void showDoneScreen(root, { store, sessionId, language, line, lobbyUrl })
       return
     }
-    if (view.state === 'intro') {
+    stop.hidden = view.state === 'paused'
+    if (view.state === 'paused') {
+      swipe.disarm()
+      shownBeat = null
+      const goOn = el('button', { type: 'button', className: 'primary big', textContent: t('drillGoOn') })
+      goOn.addEventListener('click', () => void runtime.send({ type: 'continue', beat: view.beat }), { once: true })
+      messageScreen(root, t('drillPausedTitle'), [t('drillPausedBody')], [goOn, laterLink()], language)
+      root.querySelector('section')?.setAttribute('data-testid', 'drill-paused')
+      return
+    }
+    if (view.state === 'intro' || view.state === 'introAgain') {
       swipe.disarm()
       const relevant = trial.tilt === undefined
-      const introId = !relevant ? `intro-${trial.block}-irrelevant` : trial.rule === 'reversed' ? 'intro-assessment-reversed' : `intro-${trial.block}`
+      // Every block states its rule in full; after a reversed half the standard rule is announced as a change too.
+      const afterReversed = context.trials[context.index - 1]?.rule === 'reversed' && trial.rule === 'standard'
+      const introId = !relevant ? `intro-${trial.block}-irrelevant` : trial.rule === 'reversed' ? 'intro-assessment-reversed' : afterReversed ? 'intro-assessment-again' : `intro-${trial.block}`
       const rule = relevant ? [] : [line(context.plan.leftMeans === 'pull' ? 'rule-left-pull' : 'rule-left-push')]
       const intro = line(introId)
       const begin = el('button', { type: 'button', className: 'primary big', textContent: t('drillBegin') })
       begin.addEventListener('click', () => void runtime.send({ type: 'continue', beat: view.beat }), { once: true })
       messageScreen(root, scene.script.title[language], [intro, ...rule, t('drillSwipeHint')], [begin], language)
+      const card = ruleCard(relevant ? { kind: 'content', reversed: trial.rule === 'reversed' } : { kind: 'tilt', leftMeans: context.plan.leftMeans === 'pull' ? 'pull' : 'push' })
+      root.querySelector('.drill-message .actions')?.before(card)
       return
     }
     if (!root.contains(stage.root)) root.replaceChildren(stage.root)

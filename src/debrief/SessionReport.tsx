@@ -1,11 +1,11 @@
 import { useCallback } from 'react'
 import { useLanguage } from '../i18n/languageStore.ts'
 import { useT } from '../i18n/useT.ts'
+import { strings, type StringKey } from '../i18n/strings.ts'
 import { beforeAfterPoints, spokenAnswerCounts } from './beforeAfter.ts'
 import { dwellChart } from './charts/dwellChart.ts'
 import { measuresChart } from './charts/measuresChart.ts'
 import { timelineChart, type TimelineSpan } from './charts/timelineChart.ts'
-import type { StringKey } from '../i18n/strings.ts'
 import { aatCells } from '../log/aatScore.ts'
 import { formatDate, formatNumber } from './format.ts'
 import { PlotFigure } from './PlotFigure.tsx'
@@ -59,6 +59,8 @@ export function SessionReport({ facts, followUpOf, lookup, onRemove }: { facts: 
   const info = lookup(bundle.scene.id)
   const title = info?.title[language] ?? bundle.scene.id
   const titleOf = (id: string) => lookup(id)?.title[language] ?? id
+  // Pause and stop reasons are logged as short English codes; the report says them in the trainer's language.
+  const reasonText = (reason: string) => (`reason_${reason}` in strings.nl ? t(`reason_${reason}` as StringKey) : reason)
   const score = drill?.score
   const training = score?.training ?? null
   const ms = (value: number | null) => `${formatNumber(value, language)} ms`
@@ -169,7 +171,7 @@ export function SessionReport({ facts, followUpOf, lookup, onRemove }: { facts: 
                 {scene.pauses.length === 0
                   ? t('reportNoPauses')
                   : scene.pauses
-                      .map((p) => t('reportPauseLine', { beat: p.beat, reason: p.reason, state: p.resumed ? t('reportPauseResumed', { s: formatNumber((p.pausedMs ?? 0) / 1000, language) }) : t('reportPauseOpen') }))
+                      .map((p) => t('reportPauseLine', { beat: p.beat, reason: reasonText(p.reason), state: p.resumed ? t('reportPauseResumed', { s: formatNumber((p.pausedMs ?? 0) / 1000, language) }) : t('reportPauseOpen') }))
                       .join('; ')}
               </span>
             </li>
@@ -177,7 +179,7 @@ export function SessionReport({ facts, followUpOf, lookup, onRemove }: { facts: 
           <li data-testid="resumed" data-value={facts.resumed}>
             {facts.resumed === 0 ? t('reportNotResumed') : t('reportResumed', { n: facts.resumed })}
           </li>
-          <li data-testid="status">{scene?.stopReason ? t('reportStopped', { reason: scene.stopReason }) : bundle.session.closedReason ? t('reportStopped', { reason: bundle.session.closedReason }) : bundle.session.status === 'completed' ? t('reportCompleted') : bundle.session.status}</li>
+          <li data-testid="status">{scene?.stopReason ? t('reportStopped', { reason: reasonText(scene.stopReason) }) : bundle.session.closedReason ? t('reportStopped', { reason: reasonText(bundle.session.closedReason) }) : bundle.session.status === 'completed' ? t('reportCompleted') : t(`status_${bundle.session.status}`)}</li>
           {bundle.includesUnsaved && <li className="warning">{t('reportUnsaved')}</li>}
         </ul>
       </section>

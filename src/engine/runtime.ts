@@ -264,13 +264,17 @@ export function createMachineRuntime<TContext extends RunnableContext, TInput ex
   }
 
   return {
-    /** Starts or resumes; resolves once the first beat is committed and visible. */
-    start(): Promise<void> {
+    /**
+     * Starts or resumes; resolves once the first beat is committed and visible. An `opening` input (a pause on
+     * coming back) is handled before anything is committed or any deadline is armed, so a stale deadline never fires.
+     */
+    start(opening?: TInput): Promise<void> {
       return enqueue(async () => {
         stampT = clock.perf()
         stampWall = clock.now()
         actor.start()
         measurer?.after(stampT, null, actor.getSnapshot().context as TContext, options.resumeFrom?.measures)
+        if (opening && actor.getSnapshot().status !== 'done') actor.send({ ...opening, at: clock.now() } as never)
         await commit()
       })
     },

@@ -59,6 +59,12 @@ export async function boot(offline?: OfflineRegistration): Promise<void> {
     await purgeExpiredSessions(store)
     await refreshSessions()
     const active = await store.getSetting('activeSessionId')
+    // "Later" on the drill's welcome-back screen: the unfinished drill waits, the rest of the app is open.
+    if (active && new URLSearchParams(location.search).has('later')) {
+      const meta = await store.getSession(active)
+      set({ clientCode: meta?.clientCode ?? null, screen: { name: meta ? 'choose' : 'code' } })
+      return
+    }
     if (active) {
       await openSession(active)
       return

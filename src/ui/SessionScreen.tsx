@@ -13,6 +13,7 @@ import { useT } from '../i18n/useT.ts'
 import { ItemScreen, type ItemAnswer } from './questionnaire/ItemScreen.tsx'
 import { Layout } from './Layout.tsx'
 import { ReadAloudButton } from '../widgets/ReadAloudButton.tsx'
+import { stoppedState } from '../compile/toMachineConfig.ts'
 
 /** What the session screen hands the VR view of a `kind: vr` scene. */
 export interface VrViewProps {
@@ -56,8 +57,8 @@ export function SessionScreen({ VrView }: { VrView: ComponentType<VrViewProps> }
         </Suspense>
         {done && (
           <section className="vr-done" data-testid="vr-done">
-            <h1>{t('doneTitle')}</h1>
-            <DoneActions sessionId={running.meta.id} />
+            <h1>{view.state === stoppedState ? t('stoppedTitle') : t('doneTitle')}</h1>
+            <DoneActions sessionId={running.meta.id} stopped={view.state === stoppedState} />
           </section>
         )}
       </div>
@@ -69,7 +70,7 @@ export function SessionScreen({ VrView }: { VrView: ComponentType<VrViewProps> }
     void running.runtime.send({ type: 'answered', beat: beat.id, item: beat.ask!, value: a.value, latencyMs: latency(a.timeStamp) }, a.timeStamp)
 
   return (
-    <Layout title={done ? t('doneTitle') : script.title[language]}>
+    <Layout title={done ? (view.state === stoppedState ? t('stoppedTitle') : t('doneTitle')) : script.title[language]}>
       <div data-beat={view.beat} data-testid="beat">
         {notice === 'resumed' && !done && (
           <p role="status" className="notice" data-testid="resumed-notice">
@@ -113,7 +114,7 @@ export function SessionScreen({ VrView }: { VrView: ComponentType<VrViewProps> }
         )}
         {done && (
           <section>
-            <DoneActions sessionId={running.meta.id} />
+            <DoneActions sessionId={running.meta.id} stopped={view.state === stoppedState} />
           </section>
         )}
       </div>
@@ -122,11 +123,11 @@ export function SessionScreen({ VrView }: { VrView: ComponentType<VrViewProps> }
 }
 
 /** The end of any scene: what happened to the data, the file for the trainer, and the way back. */
-function DoneActions({ sessionId }: { sessionId: string }) {
+function DoneActions({ sessionId, stopped = false }: { sessionId: string; stopped?: boolean }) {
   const t = useT()
   return (
     <>
-      <p>{t('doneBody')}</p>
+      <p>{stopped ? t('stoppedBody') : t('doneBody')}</p>
       <EncryptedExport sessionId={sessionId} />
       <div className="actions">
         <button type="button" className="primary" onClick={() => void exportSession(sessionId)}>

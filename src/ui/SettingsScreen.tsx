@@ -14,7 +14,7 @@ export function SettingsScreen() {
   const t = useT()
   const language = useLanguage((s) => s.language)
   const store = useApp((s) => s.store)
-  const sessions = useApp((s) => s.sessions)
+  const allSessions = useApp((s) => s.sessions)
   const scenes = useApp((s) => s.scenes)
   const clientCode = useApp((s) => s.clientCode)
   const error = useApp((s) => s.error)
@@ -24,6 +24,8 @@ export function SettingsScreen() {
   useEffect(() => {
     void store?.getSetting('retentionDays').then((d) => setRetention(d ?? defaultRetentionDays))
   }, [store])
+  // A shared device: only the current client's sessions are shown here, never other people's.
+  const sessions = clientCode ? allSessions.filter((s) => s.clientCode === clientCode) : []
   const titleOf = (id: string) => scenes.find((s) => s.script.id === id)?.script.title[language] ?? id
 
   return (
@@ -55,7 +57,7 @@ export function SettingsScreen() {
           {sessions.map((s) => (
             <li key={s.id}>
               <span>
-                {s.clientCode} · {titleOf(s.sceneId)} · {s.createdAt.slice(0, 16).replace('T', ' ')} · {s.status}
+                {s.clientCode} · {titleOf(s.sceneId)} · {s.createdAt.slice(0, 16).replace('T', ' ')} · {t(`status_${s.status}`)}
               </span>
               <button type="button" className="secondary" onClick={() => void exportSession(s.id)}>
                 {t('exportAll')}

@@ -20,7 +20,7 @@ interface SentFile {
 
 /** "Send securely": the file arrives as a download (no share sheet here) and the passphrase is shown once. */
 async function sendEncrypted(page: Page): Promise<SentFile> {
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Stuur beveiligd naar begeleider' }).click()])
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /^(Stuur beveiligd naar begeleider|Stuur naar mijn begeleider)$/ }).click()])
   const passphrase = (await page.getByTestId('passphrase').innerText()).trim()
   expect(passphrase.split(' ')).toHaveLength(6)
   await page.getByRole('button', { name: 'Ik heb de woorden opgeschreven' }).click()

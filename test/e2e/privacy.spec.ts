@@ -42,8 +42,9 @@ test('erase removes every store on the device and says what it erased', async ({
   await page.getByRole('button', { name: 'Instellingen' }).click()
   await page.getByRole('button', { name: 'Wis alles op dit apparaat' }).click()
   await page.getByRole('button', { name: 'Ja, wis alles' }).click()
-  await expect(page.getByTestId('erase-report')).toContainText('1 sessies')
-  await expect(page.getByTestId('erase-report')).toContainText(`1 databases, ${before.caches} caches, 1 service workers`)
+  await expect(page.getByTestId('erase-report')).toContainText('1 oefeningen')
+  await expect(page.getByTestId('erase-report')).toContainText(`1 opslagplekken, ${before.caches} tijdelijke bestanden en 1 achtergrondhulpjes voor offline gebruik`)
+  await expect(page.getByTestId('erase-report')).not.toContainText('service workers')
 
   const left = await page.evaluate(async () => ({
     databases: (await indexedDB.databases()).map((d) => d.name),

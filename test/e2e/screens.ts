@@ -264,6 +264,26 @@ export const drillScreens: AppScreen[] = [
     },
   },
   {
+    name: 'drill: stopped for now',
+    prompt: true,
+    async open(page, language) {
+      await drillPage(page, language, 'AX25')
+      await page.getByRole('button', { name: /^(Stop voor nu|Stop for now)$/ }).click()
+      await expect(page.getByTestId('drill-paused')).toBeVisible()
+    },
+  },
+  {
+    name: 'drill: welcome back',
+    prompt: true,
+    async open(page, language) {
+      await drillPage(page, language, 'AX24')
+      await expect(page.getByRole('button', { name: /^(Begin|Start)$/ })).toBeVisible()
+      // Coming back to an unfinished drill.
+      await page.reload()
+      await expect(page.getByTestId('drill-welcome-back')).toBeVisible()
+    },
+  },
+  {
     name: 'drill: no session to go on with',
     prompt: true,
     async open(page, language) {

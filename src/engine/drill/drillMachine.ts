@@ -36,6 +36,10 @@ export interface DrillContext {
   /** Onset of the current attempt's picture (performance clock) and the frame interval before it. */
   onset: { ms: number; frameIntervalMs: number | null } | null
   feedback: 'wrong' | 'timeout' | null
+  /** Where a paused drill goes on: the block's instruction again, or the current picture's pause before it. */
+  pausedFrom?: 'intro' | 'fixation' | 'stimulus' | 'feedback' | null
+  /** Epoch ms when the drill was paused, for the resume record. */
+  pausedAt?: number | null
 }
 
 export type DrillEvent =
@@ -43,6 +47,8 @@ export type DrillEvent =
   | { type: 'shown'; beat: string; onsetMs: number; frameIntervalMs: number | null; at: number }
   | { type: 'response'; beat: string; response: DrillMove; touchdownMs: number; initiationMs: number | null; completionMs: number; at: number }
   | { type: 'deadline'; at: number }
+  /** The client stopped for now, or came back to a page that was closed mid-drill. No trial is logged for it. */
+  | { type: 'pause'; reason: string; at: number }
 
 export type DrillInputEvent = DrillEvent extends infer E ? (E extends DrillEvent ? Omit<E, 'at'> : never) : never
 
@@ -122,12 +128,24 @@ export const drillSetup = setup({
       deadlineAt: ('at' in event ? event.at : 0) + context.timing[params.ms] / context.timeScale,
     })),
     clearDeadline: assign({ deadlineAt: null }),
+    enterPause: enqueueActions(({ context, event, enqueue }, params: { from: 'intro' | 'fixation' | 'stimulus' | 'feedback' }) => {
+      enqueue.assign({ pausedFrom: params.from, pausedAt: 'at' in event ? event.at : null, deadlineAt: null, beat: `paused-${context.index}-${context.attempt}`, onset: null })
+      enqueue(log('safety.paused', { beat: context.beat, reason: event.type === 'pause' ? event.reason : 'pause' }))
+    }),
+    leavePause: enqueueActions(({ context, event, enqueue }) => {
+      const at = 'at' in event ? event.at : 0
+      const pausedMs = context.pausedAt != null ? Math.max(0, at - context.pausedAt) : 0
+      enqueue(log('safety.resumed', { beat: context.beat, pausedMs }))
+      // A pause during the feedback after a miss goes on with the next attempt, as the feedback would have.
+      enqueue.assign({ pausedAt: null, ...(context.pausedFrom === 'feedback' ? { attempt: context.attempt + 1 } : {}) })
+    }),
   },
   guards: {
     deadlineReached: ({ context, event }) => event.type === 'deadline' && context.deadlineAt !== null && event.at >= context.deadlineAt,
     correct: ({ context, event }) => event.type === 'response' && event.response === current(context).required,
     lastTrial: ({ context }) => context.index + 1 >= context.trials.length,
     nextIsNewBlock: ({ context }) => nextIsNewBlock(context),
+    pausedInIntro: ({ context }) => context.pausedFrom === 'intro',
   },
 })
 
@@ -150,13 +168,26 @@ export const drillMachine = drillSetup.createMachine({
   initial: 'intro',
   entry: 'logPlan',
   states: {
+    paused: {
+      on: {
+        continue: [
+          { guard: 'pausedInIntro', target: 'introAgain', actions: 'leavePause' },
+          { target: 'fixation', actions: 'leavePause' },
+        ],
+      },
+    },
+    // The block's instruction once more after a pause in it, without logging the block's start twice.
+    introAgain: {
+      entry: assign(({ context }) => ({ beat: introBeat(current(context)) })),
+      on: { continue: 'fixation', pause: { target: 'paused', actions: { type: 'enterPause', params: { from: 'intro' } } } },
+    },
     intro: {
       entry: 'enterIntro',
-      on: { continue: 'fixation' },
+      on: { continue: 'fixation', pause: { target: 'paused', actions: { type: 'enterPause', params: { from: 'intro' } } } },
     },
     fixation: {
       entry: ['enterFixation', { type: 'armDeadline', params: { ms: 'fixationMs' } }],
-      on: { deadline: { guard: 'deadlineReached', target: 'stimulus', actions: 'clearDeadline' } },
+      on: { deadline: { guard: 'deadlineReached', target: 'stimulus', actions: 'clearDeadline' }, pause: { target: 'paused', actions: { type: 'enterPause', params: { from: 'fixation' } } } },
     },
     stimulus: {
       on: {
@@ -166,11 +197,12 @@ export const drillMachine = drillSetup.createMachine({
           { target: 'feedback', actions: ['logTrial', 'markWrong'] },
         ],
         deadline: { guard: 'deadlineReached', target: 'feedback', actions: ['logTrial', 'markTimeout'] },
+        pause: { target: 'paused', actions: { type: 'enterPause', params: { from: 'stimulus' } } },
       },
     },
     feedback: {
       entry: ['enterFeedback', { type: 'armDeadline', params: { ms: 'feedbackMs' } }],
-      on: { deadline: { guard: 'deadlineReached', target: 'fixation', actions: 'nextAttempt' } },
+      on: { deadline: { guard: 'deadlineReached', target: 'fixation', actions: 'nextAttempt' }, pause: { target: 'paused', actions: { type: 'enterPause', params: { from: 'feedback' } } } },
     },
     advance: {
       always: [
