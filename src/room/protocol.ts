@@ -53,7 +53,8 @@ export const sessionStateSchema = z
     answers: z.record(id, z.union([z.string().max(400), finite, z.null()])),
     /** Share of the beat so far the head pointed at each dwell target, 0..1. */
     dwell: z.record(id, z.number().min(0).max(1)),
-    microphone: z.enum(['none', 'quiet', 'heard']),
+    // The microphone: none (or refused), open and ready, or recording the client's answer now.
+    microphone: z.enum(['none', 'ready', 'recording']),
     /** Beats entered so far (ms after the session's start) and the pauses, for the console's timeline. */
     timeline: z.array(z.object({ beat: id, atMs: finite }).strict()).max(200),
     pauses: z.array(z.object({ beat: id, atMs: finite, ms: finite.nullable(), reason: text(80) }).strict()).max(200),
