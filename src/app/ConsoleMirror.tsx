@@ -1,6 +1,6 @@
-import { Canvas, useFrame } from '@react-three/fiber'
+import { Canvas, useFrame, useThree } from '@react-three/fiber'
 import { XR } from '@react-three/xr'
-import { useMemo } from 'react'
+import { useEffect, useMemo } from 'react'
 import { Matrix4, Quaternion, Vector3 } from 'three'
 import type { SoundService } from '../audio/soundService.ts'
 import type { PoseRef } from '../console/ConsoleApp.tsx'
@@ -58,7 +58,8 @@ export function ConsoleMirror({ scene, state, pose }: { scene: BundledScene; sta
   const store = useMemo(() => createSceneXRStore(), [])
   const context = useMemo(() => mirrorContext(state), [state])
   return (
-    <Canvas className="mirror-canvas" camera={{ fov: 70, near: 0.05, far: 50, position: [0, 1.2, 0.2] }} gl={{ antialias: !__TEST_MODE__, preserveDrawingBuffer: __TEST_MODE__ }} data-testid="mirror-canvas">
+    // Drawn on demand: when a new pose arrives and while easing towards it, never more than the pose rate needs.
+    <Canvas className="mirror-canvas" frameloop="demand" dpr={1} camera={{ fov: 70, near: 0.05, far: 50, position: [0, 1.2, 0.2] }} gl={{ antialias: !__TEST_MODE__, preserveDrawingBuffer: __TEST_MODE__ }} data-testid="mirror-canvas">
       <XR store={store}>
         <World scene={scene} context={context} language={state.language} sound={silent} send={ignore} completed={state.status === 'completed'} avatar={(state.avatar as AvatarChoices | null) ?? null} recorder={null} />
         <MirrorCamera pose={pose} />
@@ -71,6 +72,14 @@ function MirrorCamera({ pose }: { pose: PoseRef }) {
   const target = useMemo(() => ({ p: new Vector3(), q: new Quaternion(), has: false }), [])
   const world = useMemo(() => ({ p: new Vector3(), q: new Quaternion(), m: new Matrix4(), inv: new Matrix4(), s: new Vector3(1, 1, 1) }), [])
   const seen = useMemo(() => ({ q: new Quaternion() }), [])
+  const invalidate = useThree((s) => s.invalidate)
+  const easing = useMemo(() => ({ last: null as unknown, moving: true }), [])
+  useEffect(() => {
+    const timer = setInterval(() => {
+      if (pose.current !== easing.last || easing.moving) invalidate()
+    }, 1000 / 40)
+    return () => clearInterval(timer)
+  }, [pose, easing, invalidate])
   useFrame(({ camera }, delta) => {
     const p = pose.current
     if (p) {
@@ -87,6 +96,8 @@ function MirrorCamera({ pose }: { pose: PoseRef }) {
     const k = 1 - Math.exp(-Math.min(delta, 0.1) / 0.03)
     world.p.lerp(target.p, k)
     world.q.slerp(target.q, k)
+    easing.last = p
+    easing.moving = world.q.angleTo(target.q) > 1e-4 || world.p.distanceToSquared(target.p) > 1e-8
     // The camera may sit under the world's XR origin: set its local pose so that its world pose is the head's.
     world.m.compose(world.p, world.q, world.s)
     if (camera.parent) {
