@@ -45,11 +45,8 @@ async function pair(console: Page, code: string) {
 type Quat = [number, number, number, number]
 const angleDeg = (a: Quat, b: Quat) => (2 * Math.acos(Math.min(1, Math.abs(a[0] * b[0] + a[1] * b[1] + a[2] * b[2] + a[3] * b[3]))) * 180) / Math.PI
 
-const headsetQuaternion = (page: Page) =>
-  page.evaluate(() => {
-    const q = (window as unknown as { __iwer: { quaternion: { x: number; y: number; z: number; w: number } } }).__iwer.quaternion
-    return [q.x, q.y, q.z, q.w] as Quat
-  })
+/** The world orientation of the view the headset page renders now (its XR camera), not IWER's reference-space pose. */
+const headsetQuaternion = (page: Page) => page.evaluate(() => (window as unknown as { __perspectiefVr: { viewQuaternion(): Quat } }).__perspectiefVr.viewQuaternion())
 const mirrorQuaternion = (console: Page) => console.evaluate(() => (window as unknown as { __perspectiefMirror?: { camera(): Quat } }).__perspectiefMirror?.camera() ?? null)
 
 test('pairing by code: the mirror follows the head, pause within 300 ms, a note in the export and on the debrief timeline', async ({ page, browser }) => {
@@ -65,6 +62,7 @@ test('pairing by code: the mirror follows the head, pause within 300 ms, a note 
   await expect(console.getByTestId('console-state')).toBeVisible()
 
   // The mirror follows the emulated head: look at the door, then the window; within 2° once settled.
+  const views: Quat[] = []
   for (const target of ['door', 'window'] as const) {
     await lookAt(page, target)
     await expect
@@ -76,7 +74,10 @@ test('pairing by code: the mirror follows the head, pause within 300 ms, a note 
         { timeout: 15_000, intervals: [100] },
       )
       .toBeLessThan(2)
+    views.push(await headsetQuaternion(page))
   }
+  // The head really turned between the two targets (the mirror followed a moving head, not a still one).
+  expect(angleDeg(views[0]!, views[1]!)).toBeGreaterThan(20)
   const settled = angleDeg((await mirrorQuaternion(console))!, await headsetQuaternion(page))
   test.info().annotations.push({ type: 'mirror-error-deg', description: settled.toFixed(2) })
 
@@ -84,14 +85,14 @@ test('pairing by code: the mirror follows the head, pause within 300 ms, a note 
   await page.evaluate(() => {
     const w = window as unknown as { __pausedSeenAt?: number }
     const observer = new MutationObserver(() => {
-      if (w.__pausedSeenAt === undefined && document.querySelector('.vr-paused')) w.__pausedSeenAt = Date.now()
+      if (w.__pausedSeenAt === undefined && document.querySelector('.vr-paused')) w.__pausedSeenAt = performance.timeOrigin + performance.now()
     })
     observer.observe(document.body, { childList: true, subtree: true })
   })
   const pauseButton = console.getByRole('button', { name: 'Pauze', exact: true })
   await expect(pauseButton).toBeEnabled()
   const clickedAt = await pauseButton.evaluate((b: HTMLButtonElement) => {
-    const at = Date.now()
+    const at = performance.timeOrigin + performance.now()
     b.click()
     return at
   })
