@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, readFileSync } from 'node:fs'
+import { mkdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Browser, BrowserContext, Page } from '@playwright/test'
 import { port } from './browser.ts'
@@ -13,7 +13,7 @@ import { beatIs, enterHeadset, hook, lookAt, pageErrors } from './vrFlow.ts'
  */
 test.use({ viewport: { width: 1024, height: 768 } })
 
-const screenshots = join(import.meta.dirname, '../../.test-output')
+const screenshots = join(import.meta.dirname, 'screenshots')
 
 /** Opens the child's-eye scene up to the VR start screen and returns the pairing code it shows. */
 async function openHeadset(page: Page, origin: string, code: string, speed: number): Promise<string> {
@@ -132,9 +132,9 @@ test('pairing by code: the mirror follows the head, pause within 300 ms, a note 
   await console.getByRole('button', { name: 'Volgende stap' }).click()
   await expect.poll(async () => (await storedEvents(page)).some((e) => e.type === 'beat.skipped' && e.data.beat === beatBefore), { timeout: 60_000 }).toBe(true)
   await expect(console.getByTestId('console-beat')).not.toHaveText(beatBefore)
+  // The README's picture of the console, made here, during a paired session.
   mkdirSync(screenshots, { recursive: true })
   await console.screenshot({ path: join(screenshots, 'console.png') })
-  if (process.env.PERSPECTIEF_KEEP_SCREENSHOT === '1') copyFileSync(join(screenshots, 'console.png'), join(import.meta.dirname, 'screenshots/console.png'))
   await console.getByRole('button', { name: 'Stop', exact: true }).click()
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Bewaar bestand voor begeleider' }).click()])
   const bundle = JSON.parse(readFileSync((await download.path())!, 'utf8')) as { events: { type: string; data: Record<string, unknown> }[] }
