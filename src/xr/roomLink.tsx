@@ -101,10 +101,15 @@ export function useRoomLink({ scene, view, language, send, avatar, recorder }: R
       const link = linkRef.current
       if (v.status === 'completed') return link?.send({ type: 'ack', id: c.id, ok: false, reason: 'completed' })
       const log = (extra: Record<string, unknown> = {}) => sendInput({ type: 'measure', forBeat: v.beat, kind: 'trainer.command', data: { command: c.command, ...extra } })
-      if (c.command === 'note') log({ note: (c.text ?? '').slice(0, 280) })
+      // Inputs are committed one after another; the safety pause goes first so that it waits for no log write,
+      // and its command record follows. Every other command is logged before it acts (after a stop nothing is).
+      if (c.command === 'pause') {
+        sendInput({ type: 'pause', reason: 'trainer-console' })
+        log()
+      } else if (c.command === 'note') log({ note: (c.text ?? '').slice(0, 280) })
       else log()
-      if (c.command === 'pause') sendInput({ type: 'pause', reason: 'trainer-console' })
-      else if (c.command === 'resume') sendInput({ type: 'resume' })
+      if (c.command === 'pause') return link?.send({ type: 'ack', id: c.id, ok: true })
+      if (c.command === 'resume') sendInput({ type: 'resume' })
       else if (c.command === 'stop') sendInput({ type: 'stop', reason: 'trainer-console' })
       else if (c.command === 'repeat') sendInput({ type: 'repeat' })
       else if (c.command === 'skip') sendInput({ type: 'skip' })

@@ -117,9 +117,9 @@ test('pairing by code: the mirror follows the head, pause within 300 ms, a note 
   test.info().annotations.push({ type: 'pause-latency-ms', description: String(latency) })
   expect(latency).toBeLessThan(300)
   await expect(console.getByTestId('console-safety')).toContainText('gepauzeerd (trainer-console)')
+  await expect.poll(async () => (await storedEvents(page)).filter((e) => e.type === 'trainer.command').map((e) => e.data.command), { timeout: 60_000 }).toEqual(['pause'])
   const paused = await storedEvents(page)
   expect(paused.filter((e) => e.type === 'safety.paused').map((e) => e.data.reason)).toEqual(['trainer-console'])
-  expect(paused.filter((e) => e.type === 'trainer.command').map((e) => e.data.command)).toEqual(['pause'])
   // The console confirms the client's "go on".
   await console.getByRole('button', { name: 'Ga verder' }).click()
   await expect(page.getByText('Gepauzeerd')).toHaveCount(0)
