@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { defineConfig, type Plugin } from 'vite'
 import { VitePWA } from 'vite-plugin-pwa'
+import { roomRelayPlugin } from './scripts/vite/roomRelayPlugin.ts'
 import { scenesPlugin } from './scripts/vite/scenesPlugin.ts'
 import { xrProfilesPlugin } from './scripts/vite/xrProfilesPlugin.ts'
 
@@ -41,6 +42,7 @@ export default defineConfig({
     react(),
     scenesPlugin(),
     xrProfilesPlugin(),
+    roomRelayPlugin(),
     contentSecurityPolicy(),
     // Offline after the first visit, installable on a phone. Updates wait for the client (`prompt`) and are
     // offered between sessions only, never in the middle of one.
@@ -65,7 +67,7 @@ export default defineConfig({
         // drill.html?session=… must come from the precache, so query strings do not take part in matching.
         ignoreURLParametersMatching: [/.*/],
         navigateFallback: 'index.html',
-        navigateFallbackDenylist: [/drill\.html/, /debrief\.html/],
+        navigateFallbackDenylist: [/drill\.html/, /debrief\.html/, /console\.html/],
         maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
         cleanupOutdatedCaches: true,
       },
@@ -86,7 +88,7 @@ export default defineConfig({
     // Pictures stay files (cached, streamed, counted), never data: URLs inside the drill's JavaScript.
     assetsInlineLimit: 0,
     // Three pages: the lobby (and VR), the phone drill, which must stay small, and the trainer's debrief.
-    rollupOptions: { input: { main: join(repoRoot, 'src/index.html'), drill: join(repoRoot, 'src/drill.html'), debrief: join(repoRoot, 'src/debrief.html') } },
+    rollupOptions: { input: { main: join(repoRoot, 'src/index.html'), drill: join(repoRoot, 'src/drill.html'), debrief: join(repoRoot, 'src/debrief.html'), console: join(repoRoot, 'src/console.html') } },
   },
   server: { host: https ? true : 'localhost', port: 5173, fs: { allow: [repoRoot] } },
   test: {

@@ -16,6 +16,7 @@ import { chromiumArgs, chromiumPath, headsetViewport } from './browser/chromium.
 import { exportDrill, parseCsv, playDrill, startDrill } from './browser/drillFlow.ts'
 import { truthSeries } from './browser/touch.ts'
 import { repoRoot } from './sceneFiles.ts'
+import { roomLoad } from './bench/roomLoad.ts'
 
 const port = Number(process.env.PERSPECTIEF_BENCH_PORT ?? 4329)
 const origin = `http://localhost:${port}`
@@ -460,6 +461,19 @@ const measures: Measure[] = [
     key: 'vrFrameCpu',
     run: () => vrFrameCpu(),
     rows: (v) => [['VR head tracking + safety check per frame', `${v.perFrameUs.toFixed(2)} µs (budget 1 ms)`]],
+  },
+  {
+    key: 'consolePoseLatency',
+    run: () => roomLoad({ rooms: 1, hz: 30, seconds: 10, dist }),
+    rows: (r) => [['console: pose to console latency, loopback, p50 / p95', `${ms(r.p50Ms, 2)} / ${ms(r.p95Ms, 2)} over ${r.received} poses (${r.lost} lost)`]],
+  },
+  {
+    key: 'consoleRelayLoad',
+    run: () => roomLoad({ rooms: 25, hz: 30, seconds: Number(process.env.PERSPECTIEF_BENCH_ROOM_SECONDS ?? 60), dist }),
+    rows: (r) => [
+      [`console relay: ${r.rooms} rooms at ${r.hz} Hz for ${r.seconds} s, p50 / p95 / p99`, `${ms(r.p50Ms, 2)} / ${ms(r.p95Ms, 2)} / ${ms(r.p99Ms, 2)} over ${r.received} poses (${r.lost} lost; goal p95 < 20 ms)`],
+      ['  relay heap, first half → second half', `${r.heapGrowthMiB >= 0 ? '+' : ''}${r.heapGrowthMiB} MiB (samples ${r.heapMiB.join(', ')} MiB)`],
+    ],
   },
 ]
 

@@ -13,13 +13,13 @@
  */
 const layers = [
   ['script'], // scene schema, parse, validate: data in, typed script out
-  ['i18n', 'avatar'], // texts and languages; the client's avatar choices as data
+  ['i18n', 'avatar', 'room'], // texts and languages; the client's avatar choices as data; the console relay's protocol and links
   ['compile'], // script -> machine config
   ['engine'], // machines, runtime, persistence envelope, clock
   ['storage', 'log'], // IndexedDB and in-memory stores; event rows, summaries, AAT scores
   ['export'], // JSON bundle, Psych-DS, encrypted file, calendar
   ['state', 'widgets', 'audio'], // the lobby's store and session lifecycle; shared 2D widgets; sound and microphone
-  ['ui', 'drill', 'xr', 'debrief'], // the screens: 2D lobby, phone drill, VR, trainer's debrief
+  ['ui', 'drill', 'xr', 'debrief', 'console'], // the screens: 2D lobby, phone drill, VR, trainer's debrief, trainer's console
   ['app'], // composition root: wires the screens to the state; nothing imports it
 ]
 

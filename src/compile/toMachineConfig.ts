@@ -47,6 +47,7 @@ export function toMachineConfig(script: ScenarioScript): SceneMachineConfig {
       resume: { guard: { type: 'isPaused' }, actions: [{ type: 'resumeScene' }] } as TransitionConfig,
       stop: { target: `.${stoppedState}`, actions: [] },
       measure: { actions: [{ type: 'logMeasure' }] } as TransitionConfig,
+      repeat: { guard: { type: 'notPaused' }, actions: [{ type: 'repeatCue' }] } as TransitionConfig,
     },
   }
 }
@@ -83,6 +84,14 @@ function beatState(beat: Beat): BeatStateConfig {
               : [{ type: 'clearDeadline' }, { type: 'logEvent', params: { type: 'wait.ended', data: { beat: beat.id } } }]
       return { target: t.to, guard, actions }
     })
+    // The trainer's console skips a beat the way the beat would have ended, without an answer or a wait: the first
+    // transition whose own condition holds, else the last one.
+    const skipLog: BehaviourRef = { type: 'logEvent', params: { type: 'beat.skipped', data: { beat: beat.id } } }
+    const transitions = transitionsOf(beat)
+    if (transitions.length > 0) on.skip = [
+      ...transitions.map((t) => ({ target: t.to, guard: { type: 'beatGuard', params: { deadline: false, and: t.if ? { type: t.if.type, params: t.if.params } : null } }, actions: [{ type: 'clearDeadline' }, skipLog] })),
+      { target: transitions[transitions.length - 1]!.to, guard: { type: 'beatGuard', params: { deadline: false, and: null } }, actions: [{ type: 'clearDeadline' }, skipLog] },
+    ]
   }
   return { entry, on }
 }

@@ -27,6 +27,9 @@ export function DebriefApp({ lookup, lobbyUrl, checkInForms = [] }: { lookup: Sc
           <button type="button" className="link" lang={language === 'nl' ? 'en' : 'nl'} onClick={() => setLanguage(language === 'nl' ? 'en' : 'nl')}>
             {t('switchLanguage')}
           </button>
+          <a className="link" href="./console.html">
+            {t('trainerConsole')}
+          </a>
         </nav>
       </header>
       <main>

@@ -7,6 +7,7 @@ import { dwellChart } from './charts/dwellChart.ts'
 import { measuresChart } from './charts/measuresChart.ts'
 import { timelineChart, type TimelineSpan } from './charts/timelineChart.ts'
 import { aatCells } from '../log/aatScore.ts'
+import { trainerNotes } from './trainerNotes.ts'
 import { formatDate, formatNumber } from './format.ts'
 import { PlotFigure } from './PlotFigure.tsx'
 import type { SceneLookup } from './sceneInfo.ts'
@@ -93,7 +94,8 @@ export function SessionReport({ facts, followUpOf, lookup, onRemove }: { facts: 
       ]
     : []
   const showTimeline = scene && (info?.kind === 'vr' || scene.pauses.length > 0 || facts.dwell.length > 0) && spans.length > 0
-  const buildTimeline = useCallback(() => timelineChart(spans, t('chartTimelineAxis')), [facts, language])
+  const notes = trainerNotes(bundle.events)
+  const buildTimeline = useCallback(() => timelineChart(spans, t('chartTimelineAxis'), notes.map((n) => ({ row: t('trainerNotesRow'), at: n.atMs / 1000, text: n.text }))), [facts, language])
   const buildDwell = useCallback(() => dwellChart(facts.dwell, t('chartDwellAxis'), t('dwellNone')), [facts, language])
   const beforeAfter = scene ? beforeAfterPoints(scene.answers, { before: t('measureBefore'), after: t('measureAfter') }) : []
   const buildBeforeAfter = useCallback(() => measuresChart(beforeAfter, t('chartMeasuresAxis')), [facts, language])
@@ -295,6 +297,18 @@ export function SessionReport({ facts, followUpOf, lookup, onRemove }: { facts: 
       </section>
 
       {showTimeline && <PlotFigure testId="chart-timeline" title={t('chartTimeline')} build={buildTimeline} />}
+      {notes.length > 0 && (
+        <section data-testid="trainer-notes">
+          <h4>{t('trainerNotes')}</h4>
+          <ul>
+            {notes.map((n, i) => (
+              <li key={i}>
+                {(n.atMs / 1000).toFixed(1)} s · {n.beat}: {n.text}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       {facts.dwell.length > 0 && <PlotFigure testId="chart-dwell" title={t('chartDwell')} build={buildDwell} />}
       {facts.dwellBeats.length > 0 && <DwellNotes facts={facts} />}
       {beforeAfter.length > 0 && <PlotFigure testId="chart-before-after" title={t('chartBeforeAfter')} build={buildBeforeAfter} />}

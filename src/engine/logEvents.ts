@@ -38,6 +38,9 @@ export const logEventData = {
       peakYawSpeedDegS: z.number().nonnegative(),
     })
     .strict(),
+  // Every command from the trainer's console, as the headset received it; a note carries its short text.
+  'trainer.command': z.object({ beat: z.string(), command: z.enum(['pause', 'resume', 'stop', 'repeat', 'skip', 'note']), note: z.string().max(280).optional() }).strict(),
+  'beat.skipped': z.object({ beat: z.string() }).strict(),
   'perspective.seat': z.object({ beat: z.string(), as: z.enum(['present', 'future']) }).strict(),
   'recording.cued': z.object({ beat: z.string(), item: z.string(), from: z.string().nullable() }).strict(),
   // Voice recordings themselves are never logged, stored or exported: only that one was made, and how long it was.

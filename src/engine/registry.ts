@@ -108,6 +108,14 @@ export const sceneSetup = setup({
       enqueue.assign({ paused: null, deadlineAt: null, cue: null })
       enqueue({ type: 'logEvent', params: { type: 'session.stopped', data: { beat: context.beat, reason: event.type === 'stop' ? event.reason : 'stopped' } } } as never)
     }) as unknown as VocabularyAction,
+    // The trainer's console: the current line once more, as a new cue (renderers play each new cue id once).
+    repeatCue: enqueueActions(({ enqueue, context: c }) => {
+      const context = c as SceneContext
+      if (!context.cue) return
+      enqueue.assign({ cue: { ...context.cue, id: context.seq + 1 } })
+      if (context.cue.recording) enqueue({ type: 'logEvent', params: { type: 'recording.cued', data: { beat: context.beat, item: context.cue.line, from: context.cue.from } } } as never)
+      else enqueue({ type: 'logEvent', params: { type: 'line.played', data: { beat: context.beat, line: context.cue.line, from: context.cue.from } } } as never)
+    }) as unknown as VocabularyAction,
     logMeasure: enqueueActions(({ enqueue, event: e }) => {
       const event = e as SceneEvent
       if (event.type !== 'measure') return

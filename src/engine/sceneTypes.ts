@@ -56,11 +56,14 @@ export type SceneEvent =
   | ({ type: 'resume' } & Stamp)
   /** Safety: end the scene after a pause. */
   | ({ type: 'stop'; reason: string } & Stamp)
+  /** The trainer's console: play the current line again, or move on to the next beat now (logged as `beat.skipped`). */
+  | ({ type: 'repeat' } & Stamp)
+  | ({ type: 'skip' } & Stamp)
   /** A renderer's measurement for the research log (head-direction dwell, XR visibility), about `forBeat`. */
   | ({ type: 'measure'; forBeat: string; kind: MeasureKind; data: Record<string, unknown> } & Stamp)
 
 /** Measurements a renderer may report (see logEvents.ts for their data). */
-export type MeasureKind = 'head.dwell' | 'xr.visibility' | 'voice.recorded' | 'voice.played' | 'voice.missing' | 'cue.timeout'
+export type MeasureKind = 'head.dwell' | 'xr.visibility' | 'voice.recorded' | 'voice.played' | 'voice.missing' | 'cue.timeout' | 'trainer.command'
 
 /**
  * One headset frame's head direction for the runtime's dwell measurement (src/engine/headDwell.ts). It never

@@ -20,6 +20,9 @@ export function Layout({ title, children, showSettings = true }: { title: string
           <a className="link" href="./debrief.html">
             {t('forTrainer')}
           </a>
+          <a className="link" href="./console.html">
+            {t('trainerConsole')}
+          </a>
           {showSettings && hasStore && (
             <button type="button" className="link" onClick={() => go({ name: 'settings' })}>
               {t('settings')}

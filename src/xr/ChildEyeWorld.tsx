@@ -12,7 +12,7 @@ import { PauseSpace } from './PauseSpace.tsx'
 import { ReflectionPanel } from './ReflectionPanel.tsx'
 import { orderedTargets, useSceneFrame } from './sceneFrame.ts'
 import { publishTestHook } from './testHook.ts'
-import { buttonCentres, eyeSnapshot, figuresInSight, viewOf } from './testViews.ts'
+import { buttonCentres, eyeSnapshot, figuresInSight, viewOf, viewQuaternion } from './testViews.ts'
 import type { VrWorldProps } from './vrWorldProps.ts'
 
 type Intensity = 'heard' | 'seen' | 'full'
@@ -91,6 +91,7 @@ export function ChildEyeWorld({ scene, context, language, sound, send, completed
       return [p.x, p.y, p.z]
     },
     figuresInSight: () => figuresInSight(world, camera.getWorldPosition(new Vector3())),
+    viewQuaternion: () => viewQuaternion(viewOf(gl, camera, session !== null && session !== undefined)),
     snapshot: () => eyeSnapshot(gl, world, viewOf(gl, camera, session !== null && session !== undefined)),
   })
 

@@ -19,7 +19,7 @@ import { PauseSpace } from './PauseSpace.tsx'
 import { ReflectionPanel } from './ReflectionPanel.tsx'
 import { orderedTargets, useSceneFrame } from './sceneFrame.ts'
 import { publishTestHook } from './testHook.ts'
-import { buttonCentres, eyeSnapshot, figuresInSight, viewOf } from './testViews.ts'
+import { buttonCentres, eyeSnapshot, figuresInSight, viewOf, viewQuaternion } from './testViews.ts'
 import type { VrWorldProps } from './vrWorldProps.ts'
 
 const otherSeat = (seat: Seat): Seat => (seat === 'present' ? 'future' : 'present')
@@ -232,6 +232,7 @@ export function FutureSelfWorld({ scene, context, language, sound, send, complet
       return [p.x, p.y, p.z]
     },
     figuresInSight: () => figuresInSight(world, camera.getWorldPosition(new Vector3()), 0.9),
+    viewQuaternion: () => viewQuaternion(viewOf(gl, camera, session !== null && session !== undefined)),
     snapshot: () => eyeSnapshot(gl, world, viewOf(gl, camera, session !== null && session !== undefined)),
     seat,
     voice: {

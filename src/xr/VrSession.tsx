@@ -14,6 +14,7 @@ import type { AvatarChoices } from '../avatar/avatarChoices.ts'
 import { FutureSelfWorld } from './FutureSelfWorld.tsx'
 import type { VrWorldProps } from './vrWorldProps.ts'
 import { createSceneXRStore } from './xrStore.ts'
+import { RoomPose, useRoomLink } from './roomLink.tsx'
 
 /** One world per built-in environment; a new environment adds its world here. */
 const worlds: Record<NonNullable<BundledScene['script']['vr']>['environment'], (props: VrWorldProps) => React.JSX.Element> = {
@@ -35,6 +36,9 @@ const words = {
     micReady: 'Microfoon staat aan. Opnames blijven alleen in het geheugen en worden gewist na de sessie, bij een pauze of als de app sluit.',
     micNone: 'Geen microfoon. Dat is niet erg: de cliënt antwoordt door te kiezen.',
     micRefused: 'De microfoon mag niet worden gebruikt. Dat is niet erg: de cliënt antwoordt door te kiezen.',
+    pairCode: 'Code voor de console van de begeleider',
+    consoleOn: 'De console van de begeleider is verbonden en kijkt mee.',
+    consoleGone: 'De console van de begeleider is even weg. De sessie gaat gewoon door.',
   },
   en: {
     intro: 'The trainer puts the headset on the client. Then press Start. Stopping is always possible: button B or Y, both grips, Escape, or the big stop button here.',
@@ -49,6 +53,9 @@ const words = {
     micReady: 'The microphone is on. Recordings stay in memory only and are wiped after the session, on a pause, or when the app closes.',
     micNone: 'No microphone. That is fine: the client answers by choosing.',
     micRefused: 'The microphone may not be used. That is fine: the client answers by choosing.',
+    pairCode: "Code for the trainer's console",
+    consoleOn: "The trainer's console is connected and watching.",
+    consoleGone: "The trainer's console is away for a moment. The session goes on.",
   },
 }
 
@@ -97,6 +104,7 @@ export default function VrSession({ scene, view, language, send, avatar = null }
     return () => window.removeEventListener('keydown', onKey)
   }, [send])
   const context = view.context as SceneContext
+  const room = useRoomLink({ scene, view, language, send, avatar, recorder })
   const paused = context.paused !== null
   const completed = view.status === 'completed'
   // At the end the headset session closes, so the trainer has the page (and the export) back.
@@ -125,6 +133,7 @@ export default function VrSession({ scene, view, language, send, avatar = null }
 >
             <XR store={store}>
               <FirstFrame onFrame={() => setCanvasReady(true)} />
+              <RoomPose room={room} />
               {started && <World scene={scene} context={context} language={language} sound={sound} send={send} completed={view.status === 'completed'} avatar={avatar} recorder={recorder} />}
               {started && <MouseLook />}
             </XR>
@@ -137,6 +146,17 @@ export default function VrSession({ scene, view, language, send, avatar = null }
           <ReadAloudButton text={w.intro} />
           <p>{w.intro}</p>
           {vrSupported === false && <p className="hint">{w.noHeadset}</p>}
+          {room.status.phase === 'code' && room.status.code && (
+            <p className="room-code">
+              <span>{w.pairCode}</span>
+              <strong data-testid="pairing-code">{room.status.code}</strong>
+            </p>
+          )}
+          {room.status.phase === 'paired' && (
+            <p className="hint" role="status" data-testid="console-state" data-connected={room.status.consoleConnected}>
+              {room.status.consoleConnected ? w.consoleOn : w.consoleGone}
+            </p>
+          )}
           {microphone && (
             <p className="hint" role="status" data-testid="microphone-state">
               {microphone === 'asking' ? w.micAsking : microphone === 'ready' ? w.micReady : microphone === 'none' ? w.micNone : w.micRefused}

@@ -11,6 +11,8 @@ export interface VrTestHook {
   buttons(): Record<string, [number, number, number]>
   /** The camera's world position. */
   camera(): [number, number, number]
+  /** The world orientation (x, y, z, w) of the view the renderer draws now: in a headset the XR camera's. */
+  viewQuaternion(): [number, number, number, number]
   /** Whether a ray from the eyes to each figure's chest reaches it before any wall. */
   figuresInSight(): Record<string, boolean>
   /** Converts a world point to the XR reference space (the XR origin is moved and, in some scenes, turned). */

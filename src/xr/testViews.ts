@@ -1,4 +1,4 @@
-import { PerspectiveCamera, Raycaster, SRGBColorSpace, Vector3, WebGLRenderTarget, type Camera, type Object3D, type Scene, type WebGLRenderer } from 'three'
+import { PerspectiveCamera, Quaternion, Raycaster, SRGBColorSpace, Vector3, WebGLRenderTarget, type Camera, type Object3D, type Scene, type WebGLRenderer } from 'three'
 
 /** What the client sees: in a headset, the XR camera's world pose with the left eye's projection; else the camera. */
 export function viewOf(gl: WebGLRenderer, camera: Camera, inHeadset: boolean): Camera {
@@ -14,6 +14,12 @@ export function viewOf(gl: WebGLRenderer, camera: Camera, inHeadset: boolean): C
   view.matrixAutoUpdate = false
   view.matrixWorldAutoUpdate = false
   return view
+}
+
+/** The world orientation of a view (see viewOf), as [x, y, z, w], read from its world matrix. */
+export function viewQuaternion(view: Camera): [number, number, number, number] {
+  const q = new Quaternion().setFromRotationMatrix(view.matrixWorld)
+  return [q.x, q.y, q.z, q.w]
 }
 
 /**

@@ -1,6 +1,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, relative } from 'node:path'
+import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures.ts'
+import { startRoomServer } from './roomServer.ts'
 
 /**
  * The built app carries a Content Security Policy that allows only its own origin, no inline script and no
@@ -67,12 +69,21 @@ test('the build has no inline script and no inline event handler', () => {
 })
 
 test('the pages run under the policy without a single violation', async ({ page }) => {
+  await runsWithoutViolation(page, '', 1)
+})
+
+/**
+ * The lobby, a scene's first beat and the drill page, under the policy of the server at `origin` (the preview's when
+ * ''). `policies`: how many policies govern the page (the meta tag, plus the room server's header), each of which
+ * reports the injected script once.
+ */
+async function runsWithoutViolation(page: Page, origin: string, policies: number) {
   const violations: string[] = []
   await page.exposeFunction('reportViolation', (v: string) => violations.push(v))
   await page.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (e) => (window as unknown as { reportViolation(v: string): void }).reportViolation(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`))
   })
-  await page.goto('/')
+  await page.goto(`${origin}/`)
   await expect(page.getByRole('heading', { name: 'Voordat je begint' })).toBeVisible()
   await page.getByRole('button', { name: 'Ik snap het en doe mee' }).click()
   await expect(page.getByLabel('Code')).toBeVisible()
@@ -82,7 +93,7 @@ test('the pages run under the policy without a single violation', async ({ page 
   await page.getByRole('button', { name: 'Begin' }).click()
   await expect(page.getByTestId('beat')).toHaveAttribute('data-beat', 'welcome')
   expect(violations).toEqual([])
-  await page.goto('/drill.html')
+  await page.goto(`${origin}/drill.html`)
   await expect(page.getByRole('link', { name: 'Terug naar begin' })).toBeVisible()
   expect(violations).toEqual([])
   // An inline script injected the way an attack would is refused by the policy.
@@ -92,6 +103,58 @@ test('the pages run under the policy without a single violation', async ({ page 
     document.body.append(s)
   })
   expect(await page.evaluate(() => (window as unknown as { injected?: boolean }).injected)).toBeUndefined()
-  await expect.poll(() => violations.filter((v) => v.startsWith('script-src'))).toHaveLength(1)
-  expect(violations).toEqual([expect.stringMatching(/^script-src(-elem)? inline /)])
+  await expect.poll(() => violations.filter((v) => v.startsWith('script-src'))).toHaveLength(policies)
+  expect(violations).toEqual(Array(policies).fill(expect.stringMatching(/^script-src(-elem)? inline /)))
+}
+
+/**
+ * `npm run room` serves the same build with the policy as a header too (with what only a header can say:
+ * frame-ancestors, and the relay's wss origin), and the other security headers, on every page and file.
+ */
+test.describe('the room server', () => {
+  let room: Awaited<ReturnType<typeof startRoomServer>>
+  test.beforeAll(async () => {
+    room = await startRoomServer()
+  })
+  test.afterAll(async () => {
+    await room.stop()
+  })
+
+  test('sends the security headers on every page', async ({ playwright }) => {
+    const request = await playwright.request.newContext({ ignoreHTTPSErrors: true })
+    const built = pages().map((f) => relative(dist, f))
+    expect(built.sort()).toEqual(['console.html', 'debrief.html', 'drill.html', 'index.html'])
+    const asset = relative(dist, files(join(dist, 'assets')).find((f) => f.endsWith('.js'))!)
+    for (const name of [...built, '', asset, 'no-such-page.html']) {
+      const response = await request.get(`${room.origin}/${name}`)
+      if (name !== 'no-such-page.html') expect(response.status(), name).toBe(200)
+      const headers = response.headers()
+      const policy = new Map(headers['content-security-policy']!.split(';').map((d) => d.trim().split(/\s+/)).map(([n, ...v]) => [n!, v]))
+      expect(policy.get('default-src'), name).toEqual(["'self'"])
+      expect(policy.get('script-src'), name).toEqual(["'self'"])
+      expect(policy.get('object-src'), name).toEqual(["'none'"])
+      expect(policy.get('frame-ancestors'), name).toEqual(["'none'"])
+      expect(policy.get('connect-src'), name).toEqual(["'self'", 'blob:', `wss://localhost:${room.port}`])
+      for (const [directive, sources] of policy) {
+        expect(sources, `${name} ${directive}`).not.toContain("'unsafe-eval'")
+        if (directive === 'script-src' || directive === 'default-src') expect(sources, `${name} ${directive}`).not.toContain("'unsafe-inline'")
+      }
+      expect(headers['referrer-policy'], name).toBe('no-referrer')
+      expect(headers['x-content-type-options'], name).toBe('nosniff')
+      expect(headers['permissions-policy'], name).toMatch(/(^|, )microphone=\(self\)(,|$)/)
+      expect(headers['permissions-policy'], name).toMatch(/(^|, )xr-spatial-tracking=\(self\)(,|$)/)
+    }
+    // Served as built.
+    expect(await (await request.get(`${room.origin}/console.html`)).text()).toBe(readFileSync(join(dist, 'console.html'), 'utf8'))
+    await request.dispose()
+  })
+
+  test('the pages run under its policy without a single violation', async ({ browser }) => {
+    const context = await browser.newContext({ ignoreHTTPSErrors: true })
+    const page = await context.newPage()
+    await runsWithoutViolation(page, room.origin, 2)
+    await page.goto(`${room.origin}/console.html`)
+    await expect(page.getByRole('button', { name: 'Koppel' })).toBeVisible()
+    await context.close()
+  })
 })
