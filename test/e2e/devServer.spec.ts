@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
 import { expect, test, type Browser } from '@playwright/test'
@@ -97,7 +97,8 @@ test('npm start picks up scene edits live: a new title, a broken file with its l
     await expect(viteOverlay(page)).toHaveCount(0)
 
     // 4. A new scene folder while the server runs: listed without a restart.
-    cpSync(join(scenes, 'check-in'), join(scenes, 'check-in-copy'), { recursive: true })
+    // Written once, whole: a copy of the folder first would show a duplicate id for a moment.
+    mkdirSync(join(scenes, 'check-in-copy'))
     writeFileSync(
       join(scenes, 'check-in-copy', 'scene.yaml'),
       original.replace('id: check-in', 'id: check-in-copy').replace('nl: "Hoe gaat het?"', 'nl: "Een nieuwe vragenlijst"'),
