@@ -28,6 +28,10 @@ export interface SceneContext {
   seat?: 'present' | 'future'
   /** Current pose per figure (VR). */
   poses: Record<string, string>
+  /** Where `place` actions put figures (VR): a place of `vr.places` or `away`, reached over `walkMs`. */
+  places?: Record<string, { at: string; walkMs: number }>
+  /** The last one-shot gesture per figure (VR); `id` changes with every new one, so a renderer plays it once. */
+  gestures?: Record<string, { gesture: string; holdMs: number; id: number }>
   /** Set while the safety pause is on; the pending wait is frozen as its remaining time. */
   paused: { reason: string; since: number; remainingMs: number | null } | null
 }

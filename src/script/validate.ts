@@ -64,7 +64,7 @@ export function validateScript(script: ScenarioScript, file: string, options: Va
       }
       const params = checkRefParams(actionParams[action.type as keyof typeof actionParams], action.params, [...path, 'params'], add)
       if (action.type === 'setFlag' && params) flagsSet.add(String(params.flag))
-      if ((action.type === 'play' || action.type === 'pose' || action.type === 'playRecording' || action.type === 'seat' || action.type === 'prop') && params) checkVrAction(script, action.type, params, path, add)
+      if ((action.type === 'play' || action.type === 'pose' || action.type === 'playRecording' || action.type === 'seat' || action.type === 'prop' || action.type === 'place' || action.type === 'gesture') && params) checkVrAction(script, action.type, params, path, add)
     })
 
     const transitions = transitionsOf(beat)
@@ -115,7 +115,7 @@ export function validateScript(script: ScenarioScript, file: string, options: Va
 }
 
 /** VR actions only make sense in VR, and must name a line, a spoken item, a sound source, a figure and a pose that exist. */
-function checkVrAction(script: ScenarioScript, type: 'play' | 'pose' | 'playRecording' | 'seat' | 'prop', params: Record<string, unknown>, path: Path, add: (path: Path, message: string, hint?: string) => void) {
+function checkVrAction(script: ScenarioScript, type: 'play' | 'pose' | 'playRecording' | 'seat' | 'prop' | 'place' | 'gesture', params: Record<string, unknown>, path: Path, add: (path: Path, message: string, hint?: string) => void) {
   if (!script.vr) {
     add([...path, 'type'], `"${type}" needs a VR scene`, 'set "kind: vr" and add "vr" settings, or use "say" in 2D')
     return
@@ -142,8 +142,13 @@ function checkVrAction(script: ScenarioScript, type: 'play' | 'pose' | 'playReco
   } else {
     const figure = String(params.figure)
     if (!script.vr.figures.includes(figure)) add([...path, 'params', 'figure'], `unknown figure "${figure}"`, knownNamesHint(figure, script.vr.figures, 'figures'))
-    const pose = String(params.pose)
-    if (!(poseNames as readonly string[]).includes(pose)) add([...path, 'params', 'pose'], `unknown pose "${pose}"`, knownNamesHint(pose, poseNames, 'poses'))
+    if (type === 'place') {
+      const at = String(params.at)
+      if (at !== 'away' && !script.vr.places.includes(at)) add([...path, 'params', 'at'], `unknown place "${at}"`, knownNamesHint(at, ['away', ...script.vr.places], 'places'))
+      return
+    }
+    const pose = String(type === 'gesture' ? params.gesture : params.pose)
+    if (!(poseNames as readonly string[]).includes(pose)) add([...path, 'params', type === 'gesture' ? 'gesture' : 'pose'], `unknown pose "${pose}"`, knownNamesHint(pose, poseNames, 'poses'))
   }
 }
 

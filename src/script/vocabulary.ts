@@ -20,6 +20,17 @@ export const actionParams = {
   play: z.object({ line: Id, from: Id.optional() }).strict(),
   /** Moves a figure of the scene's `vr.figures` into a named pose (see `poseNames`). */
   pose: z.object({ figure: Id, pose: Id }).strict(),
+  /**
+   * Puts a figure at one of the scene's `vr.places`, or `away` (not home: not in the world at all), walking there
+   * from where it was over `walkMs` (default 0: at once). A figure no `place` action has moved stands at its
+   * environment's own spot.
+   */
+  place: z.object({ figure: Id, at: Id, walkMs: z.number().int().min(0).max(30000).default(0) }).strict(),
+  /**
+   * Plays a pose once (see `poseNames`), e.g. the blow: the figure moves into it, holds it for `holdMs`, and goes
+   * back to its pose. Seen only where the figure can be seen (at "heard" the parents stand behind the wall).
+   */
+  gesture: z.object({ figure: Id, gesture: Id, holdMs: z.number().int().min(0).max(10000).default(600) }).strict(),
   /** Shows or hides a prop of the scene's `vr.props` (e.g. the mirror of the future-self scene). */
   prop: z.object({ prop: Id, shown: z.boolean().default(true) }).strict(),
   /**

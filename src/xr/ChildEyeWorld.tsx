@@ -6,12 +6,14 @@ import { onCueEnd, useForgetPlayedCueOnUnmount } from './cueEnd.ts'
 import { ChildBedroom } from './environments/ChildBedroom.tsx'
 import { childEyeTargets, extraSpots, eyeHeights, figureSpots, soundSources } from './environments/childEyeLayout.ts'
 import { Figure } from './figures/Figure.tsx'
+import { Placed, useGesture } from './figures/Placed.tsx'
 import type { FigureLook } from './figures/buildFigure.ts'
 import type { Vec3 } from './headDirectionDwell.ts'
 import { PauseSpace } from './PauseSpace.tsx'
 import { ReflectionPanel } from './ReflectionPanel.tsx'
 import { useSceneFrame } from './sceneFrame.ts'
 import { publishTestHook } from './testHook.ts'
+import { useLookRecorder } from './lookRecorder.ts'
 import { buttonCentres, eyeSnapshot, figuresInSight, viewOf } from './testViews.ts'
 import type { VrWorldProps } from './vrWorldProps.ts'
 
@@ -77,6 +79,7 @@ export function ChildEyeWorld({ scene, context, language, sound, send, completed
     },
   })
   const world = useThree((s) => s.scene)
+  const seen = useLookRecorder(context.beat, world, gl, () => viewOf(gl, camera, session !== null && session !== undefined))
   publishTestHook({
     beat: context.beat,
     originY,
@@ -91,13 +94,17 @@ export function ChildEyeWorld({ scene, context, language, sound, send, completed
     },
     figuresInSight: () => figuresInSight(world, camera.getWorldPosition(new Vector3())),
     snapshot: () => eyeSnapshot(gl, world, viewOf(gl, camera, session !== null && session !== undefined)),
+    looks: seen,
   })
 
   const item = beat?.ask ? script.items[beat.ask] : undefined
   const pose = (figure: string) => context.poses[figure] ?? (figure === 'sibling' ? 'sit-floor' : 'stand')
   const spots = figureSpots[intensity]
-  // "Nothing is wrong": the mother comes into the room to the child's bed.
-  const spotOf = (who: 'father' | 'mother' | 'sibling') => (who === 'mother' && pose('mother') === 'comfort' ? extraSpots.motherAtBed : spots[who])
+  // The script's `place` actions: `hallway` is the intensity's own spot, `bed` beside the child's bed, `away` not home.
+  const spotOf = (who: 'father' | 'mother' | 'sibling') => {
+    const at = context.places?.[who]?.at
+    return at === 'away' ? null : at === 'bed' ? extraSpots.motherAtBed : spots[who]
+  }
   return (
     <>
       <XROrigin position={[0, originY, 0]} />
@@ -107,9 +114,9 @@ export function ChildEyeWorld({ scene, context, language, sound, send, completed
         <>
           <ChildBedroom intensity={intensity} sibling={sibling} />
           {(['father', 'mother', ...(sibling ? ['sibling' as const] : [])] as const).map((who) => (
-            <group key={who} name={`figure:${who}`} position={spotOf(who).position} rotation-y={spotOf(who).rotationY}>
-              <Figure look={looks[who]} pose={pose(who)} position={[0, 0, 0]} rotationY={0} />
-            </group>
+            <Placed key={who} name={`figure:${who}`} spot={spotOf(who)} walkMs={(context.places?.[who]?.walkMs ?? 0) / (context.timeScale || 1)} entrance={extraSpots.entrance}>
+              <ChildEyeFigure who={who} pose={pose(who)} gesture={context.gestures?.[who]} />
+            </Placed>
           ))}
           {item && beat?.ask && (
             <group position={[0, eye, 0]}>
@@ -126,4 +133,10 @@ export function ChildEyeWorld({ scene, context, language, sound, send, completed
       )}
     </>
   )
+}
+
+function ChildEyeFigure({ who, pose, gesture }: { who: 'father' | 'mother' | 'sibling'; pose: string; gesture?: { gesture: string; holdMs: number; id: number } }) {
+  // A one-shot gesture (the blow) is quick: 0.25 s into it, then back over the usual ease.
+  const active = useGesture(gesture, 0.25)
+  return <Figure look={looks[who]} pose={active ?? pose} transitionSeconds={active ? 0.25 : 0.6} position={[0, 0, 0]} rotationY={0} />
 }

@@ -19,6 +19,7 @@ import { PauseSpace } from './PauseSpace.tsx'
 import { ReflectionPanel } from './ReflectionPanel.tsx'
 import { useSceneFrame } from './sceneFrame.ts'
 import { publishTestHook } from './testHook.ts'
+import { useLookRecorder } from './lookRecorder.ts'
 import { buttonCentres, eyeSnapshot, figuresInSight, viewOf } from './testViews.ts'
 import type { VrWorldProps } from './vrWorldProps.ts'
 
@@ -29,7 +30,8 @@ const fadeSeconds = 0.9
 
 /** Hides a figure's head (its bone shrinks to nothing) when it is the client's own body, seen from inside. */
 function setHeadHidden(figure: BuiltFigure, hidden: boolean) {
-  figure.joints.head.scale.setScalar(hidden ? 1e-3 : 1)
+  // The neck carries the head: collapsing it hides neck, head, hair and beard, which the eyes would see from inside.
+  figure.joints.neck.scale.setScalar(hidden ? 1e-3 : 1)
 }
 
 /**
@@ -215,6 +217,7 @@ export function FutureSelfWorld({ scene, context, language, sound, send, complet
     built.joints.head.rotation.x += Math.max(-0.6, Math.min(0.6, -headTurn.euler.x))
   }
 
+  const seen = useLookRecorder(context.beat, world, gl, () => viewOf(gl, camera, session !== null && session !== undefined), `${seat}-self`)
   publishTestHook({
     beat: context.beat,
     originY,
@@ -232,6 +235,7 @@ export function FutureSelfWorld({ scene, context, language, sound, send, complet
     },
     figuresInSight: () => figuresInSight(world, camera.getWorldPosition(new Vector3()), 0.9),
     snapshot: () => eyeSnapshot(gl, world, viewOf(gl, camera, session !== null && session !== undefined)),
+    looks: seen,
     seat,
     voice: {
       playing: () => player.playing(),
