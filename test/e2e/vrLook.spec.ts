@@ -39,7 +39,7 @@ async function openScene(page: Page, code: string, scene: RegExp, choices: [grou
 /** Plays the scene to its end as a client would, answering every question with its first choice (after a look). */
 async function playThrough(page: Page): Promise<string[]> {
   const beats: string[] = []
-  const answered = new Set<string>()
+  const answered = new Map<string, number>()
   const done = page.getByTestId('vr-done')
   const deadline = Date.now() + 540_000
   while (!(await done.isVisible())) {
@@ -51,8 +51,9 @@ async function playThrough(page: Page): Promise<string[]> {
     }
     const buttons = await page.evaluate(() => (window as unknown as { __perspectiefVr: { buttons(): Record<string, Xyz> } }).__perspectiefVr.buttons())
     const choice = Object.keys(buttons).find((id) => !id.endsWith(':done-talking') && id !== 'resume' && id !== 'stop')
-    if (choice && !answered.has(beat)) {
-      answered.add(beat)
+    // Aim and pull the trigger; again after a while if the beat did not move on (a busy machine drops a select).
+    if (choice && (answered.get(beat) ?? 0) < Date.now() - 4000) {
+      answered.set(beat, Date.now())
       await page.waitForTimeout(1000) // let the look recorder see the panel settled
       await remote(page, 'look_at', { device: 'controller-right', target: await toReference(page, buttons[choice]!) })
       await remote(page, 'select', { device: 'controller-right' })
