@@ -36,14 +36,14 @@ export async function hearRecording(page: Page, expectedHz: number): Promise<Voi
 }
 
 export interface HeardPlayback {
-  /** From the first frame the player was playing to the first frame it was not, by the page's frame clock. */
+  /** From the first 5 ms tick the player was playing to the first tick it was not, by the page's clock. */
   playedMs: number
   /** Median of the loudest frequency over the loud frames. */
   hz: number
 }
 
 /**
- * Starts listening, frame by frame, to everything the recording player plays from now on. The spans come from the
+ * Starts listening, every 5 ms, to everything the recording player plays from now on. The spans come from the
  * page's own frame times and the analyser on the output, not from the player's own sums of lengths.
  */
 export async function listenToPlaybacks(page: Page): Promise<void> {
@@ -53,7 +53,9 @@ export async function listenToPlaybacks(page: Page): Promise<void> {
     ;(window as unknown as { __heardPlaybacks: typeof heard }).__heardPlaybacks = heard
     let start: number | null = null
     let hz: number[] = []
-    const frame = (now: number) => {
+    // A timer every 5 ms rather than animation frames: the page's frame loop belongs to the XR session.
+    setInterval(() => {
+      const now = performance.now()
       if (v.playing()) {
         start ??= now
         if (v.level() > 0.02) hz.push(v.dominantHz())
@@ -63,9 +65,7 @@ export async function listenToPlaybacks(page: Page): Promise<void> {
         start = null
         hz = []
       }
-      requestAnimationFrame(frame)
-    }
-    requestAnimationFrame(frame)
+    }, 5)
   })
 }
 
