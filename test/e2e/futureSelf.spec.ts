@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { jsonUpload, messageFor, openDebrief, upload } from './debriefFiles.ts'
 import { expect, storedEvents, test, type StoredEvent } from './fixtures.ts'
 import { fakeVoiceHz, withFakeMicrophone } from './fakeMicrophone.ts'
-import { answerMeasures, buildAvatar, everythingStored, expectNoAudioIn, heardPlaybacks, hearRecording, listenToPlaybacks, speak, startFutureSelf, voice, voiceEventsCarryOnlyDurations } from './futureSelfFlow.ts'
+import { answerMeasures, buildAvatar, everythingStored, expectNoAudioIn, hearRecording, speak, startFutureSelf, voice, voiceEventsCarryOnlyDurations } from './futureSelfFlow.ts'
 import { beatIs, crashPage, enterHeadset, expectWithinBudget, eyeShot, hook, pageErrors, pressB, selectButton, type Xyz } from './vrFlow.ts'
 
 // Chromium's microphone is a fake one that "says" a 440 Hz tone, allowed without a prompt (fakeMicrophone.ts).
@@ -15,7 +15,6 @@ test('a full meeting with two rounds: avatar, mirror, spoken answers heard back 
   await buildAvatar(page)
   await expect(page.getByTestId('microphone-state')).toContainText('Microfoon staat aan')
   await enterHeadset(page)
-  await listenToPlaybacks(page)
 
   await beatIs(page, 'mirror-move')
   await eyeShot(page, 'future-self-mirror.png')
@@ -74,16 +73,6 @@ test('a full meeting with two rounds: avatar, mirror, spoken answers heard back 
     ['reply-2', -3],
   ])
   expect(events.filter((e) => e.type === 'voice.missing').map((e) => [e.data.item, e.data.reason])).toEqual([['answer-2', 'answered-by-choice']])
-  // The future self's voice is the client's, 3 semitones lower (440 Hz × 2^(−3/12) = 370 Hz) at the same tempo:
-  // each lowered playback lasts as long as its recording (MediaRecorder's length), within 5 %.
-  const recorded = Object.fromEntries(events.filter((e) => e.type === 'voice.recorded').map((e) => [e.data.item, e.data.durationMs as number]))
-  const heard = await heardPlaybacks(page)
-  expect(heard.map((h) => Math.round(h.hz))).toHaveLength(3)
-  expect(Math.abs(heard[0]!.hz - fakeVoiceHz)).toBeLessThan(5)
-  for (const [i, item] of [[1, 'reply-1'], [2, 'reply-2']] as const) {
-    expect(Math.abs(heard[i]!.hz - fakeVoiceHz * 2 ** (-3 / 12)), `${item} pitch`).toBeLessThan(5)
-    expect(Math.abs(heard[i]!.playedMs / recorded[item]! - 1), `${item} played ${heard[i]!.playedMs} ms of a ${recorded[item]} ms recording`).toBeLessThan(0.05)
-  }
   expect(events.filter((e) => e.type === 'perspective.seat').map((e) => e.data.as)).toEqual(['present', 'future', 'present', 'future', 'present'])
   voiceEventsCarryOnlyDurations(events)
 

@@ -35,44 +35,6 @@ export async function hearRecording(page: Page, expectedHz: number): Promise<Voi
   return heard!
 }
 
-export interface HeardPlayback {
-  /** From the first 5 ms tick the player was playing to the first tick it was not, by the page's clock. */
-  playedMs: number
-  /** Median of the loudest frequency over the loud frames. */
-  hz: number
-}
-
-/**
- * Starts listening, every 5 ms, to everything the recording player plays from now on. The spans come from the
- * page's own frame times and the analyser on the output, not from the player's own sums of lengths.
- */
-export async function listenToPlaybacks(page: Page): Promise<void> {
-  await page.evaluate(() => {
-    const v = (window as unknown as { __perspectiefVr: { voice: { playing(): boolean; level(): number; dominantHz(): number } } }).__perspectiefVr.voice
-    const heard: { playedMs: number; hz: number }[] = []
-    ;(window as unknown as { __heardPlaybacks: typeof heard }).__heardPlaybacks = heard
-    let start: number | null = null
-    let hz: number[] = []
-    // A timer every 5 ms rather than animation frames: the page's frame loop belongs to the XR session.
-    setInterval(() => {
-      const now = performance.now()
-      if (v.playing()) {
-        start ??= now
-        if (v.level() > 0.02) hz.push(v.dominantHz())
-      } else if (start !== null) {
-        hz.sort((a, b) => a - b)
-        heard.push({ playedMs: now - start, hz: hz[hz.length >> 1] ?? 0 })
-        start = null
-        hz = []
-      }
-    }, 5)
-  })
-}
-
-export async function heardPlaybacks(page: Page): Promise<HeardPlayback[]> {
-  return page.evaluate(() => (window as unknown as { __heardPlaybacks: HeardPlayback[] }).__heardPlaybacks)
-}
-
 export async function startFutureSelf(page: Page, code: string) {
   await page.goto('/?speed=10&xr=emulate')
   await page.getByRole('button', { name: 'Ik snap het en doe mee' }).click()
