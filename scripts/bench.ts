@@ -54,7 +54,9 @@ function stop(server: ReturnType<typeof spawn>) {
 
 async function serve() {
   // Its own process group, so stopping it also stops the vite child that npx starts.
-  const server = spawn('npx', ['vite', 'preview', '--outDir', dist, '--port', String(port), '--strictPort'], { cwd: repoRoot, stdio: 'ignore', detached: true })
+  // --bypass-lock: Vite allows one preview server per project; the bench serves its own build on its own port, so
+  // it may run beside another (the e2e suite's, when `npm test` runs the bench's smoke mode).
+  const server = spawn('npx', ['vite', 'preview', '--outDir', dist, '--port', String(port), '--strictPort', '--bypass-lock'], { cwd: repoRoot, stdio: 'ignore', detached: true })
   for (let i = 0; i < 100; i++) {
     try {
       if ((await fetch(origin)).ok) return server

@@ -35,7 +35,8 @@ test('npm run build writes the three pages, and npm run preview serves the lobby
   for (const page of ['index.html', 'drill.html', 'debrief.html']) expect(existsSync(join(repoRoot, 'dist', page)), page).toBe(true)
 
   const port = await freePort()
-  const preview = spawn('npm', ['run', 'preview', '--', '--port', String(port), '--strictPort'], { cwd: repoRoot, detached: true, stdio: 'ignore' })
+  // --bypass-lock: Vite allows one preview server per project, and the e2e suite's own preview server is running.
+  const preview = spawn('npm', ['run', 'preview', '--', '--port', String(port), '--strictPort', '--bypass-lock'], { cwd: repoRoot, detached: true, stdio: 'ignore' })
   const context = await browser.newContext()
   try {
     const page = await context.newPage()
