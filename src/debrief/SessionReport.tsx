@@ -65,12 +65,9 @@ export function SessionReport({ facts, followUpOf, lookup, onRemove }: { facts: 
   const score = drill?.score
   const training = score?.training ?? null
   const ms = (value: number | null) => `${formatNumber(value, language)} ms`
-  // The line under each bias score: which trials it was computed on, and why the others were left out.
-  const scoredLine = score
-    ? t('reportScoredLine', {
-        blocks: score.scoredBlocks.join(', ') || '–',
-        n: score.trials.scored,
-        exclusions: [
+  // Every exclusion by reason, for the line under each bias score and for the data-quality list.
+  const exclusionText = score
+    ? [
           t('reportExPractice', { n: score.trials.practice }),
           t('reportExTraining', { n: score.trials.training }),
           t('reportExRepeats', { n: score.trials.repeats }),
@@ -79,7 +76,14 @@ export function SessionReport({ facts, followUpOf, lookup, onRemove }: { facts: 
           t('reportExFloor', { n: score.trials.belowFloor, ms: score.options.floorMs }),
           t('reportExOutliers', { n: score.trials.outliers, sd: score.options.outlierSd }),
           t('reportExMissing', { n: score.trials.missingRt }),
-        ].join('; '),
+        ].join('; ')
+    : ''
+  // The line under each bias score: which trials it was computed on, and why the others were left out.
+  const scoredLine = score
+    ? t('reportScoredLine', {
+        blocks: score.scoredBlocks.join(', ') || '–',
+        n: score.trials.scored,
+        exclusions: exclusionText,
       })
     : ''
   const scored = <div className="scored-line" data-testid="scored-line">{scoredLine}</div>
@@ -153,16 +157,7 @@ export function SessionReport({ facts, followUpOf, lookup, onRemove }: { facts: 
               </li>
               <li>
                 {t('reportExclusions')}:{' '}
-                {[
-                  t('reportExPractice', { n: score.trials.practice }),
-                  t('reportExTraining', { n: score.trials.training }),
-                  t('reportExRepeats', { n: score.trials.repeats }),
-                  t('reportExErrors', { n: score.trials.errors }),
-                  t('reportExRange', { n: score.trials.outOfRange }),
-                  t('reportExFloor', { n: score.trials.belowFloor, ms: score.options.floorMs }),
-                  t('reportExOutliers', { n: score.trials.outliers, sd: score.options.outlierSd }),
-                  t('reportExMissing', { n: score.trials.missingRt }),
-                ].join('; ')}
+                {exclusionText}
               </li>
             </>
           )}
