@@ -146,6 +146,17 @@ export default function VrSession({ scene, view, language, send, avatar = null }
           <ReadAloudButton text={w.intro} />
           <p>{w.intro}</p>
           {vrSupported === false && <p className="hint">{w.noHeadset}</p>}
+          {/* The start buttons come before the pairing code and the microphone line, so a small window shows them first. */}
+          <div className="actions">
+            {vrSupported && canvasReady && microphone !== 'asking' && (
+              <button type="button" className="primary big" onClick={() => start(true)}>
+                {w.enter}
+              </button>
+            )}
+            <button type="button" className="secondary" disabled={!canvasReady || microphone === 'asking'} onClick={() => start(false)}>
+              {w.preview}
+            </button>
+          </div>
           {room.status.phase === 'code' && room.status.code && (
             <p className="room-code">
               <span>{w.pairCode}</span>
@@ -162,16 +173,6 @@ export default function VrSession({ scene, view, language, send, avatar = null }
               {microphone === 'asking' ? w.micAsking : microphone === 'ready' ? w.micReady : microphone === 'none' ? w.micNone : w.micRefused}
             </p>
           )}
-          <div className="actions">
-            {vrSupported && canvasReady && microphone !== 'asking' && (
-              <button type="button" className="primary big" onClick={() => start(true)}>
-                {w.enter}
-              </button>
-            )}
-            <button type="button" className="secondary" disabled={!canvasReady || microphone === 'asking'} onClick={() => start(false)}>
-              {w.preview}
-            </button>
-          </div>
         </div>
       )}
       {started && !paused && !completed && (

@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
 import { expect, test, type Browser } from '@playwright/test'
@@ -76,7 +76,7 @@ test('npm start picks up scene edits live: a new title, a broken file with its l
     await expect(async () => {
       await enterLobby(page, server.url, 'DEV2')
       await expect(page.getByText('Hoe gaat het vandaag?')).toBeVisible({ timeout: 2000 })
-    }).toPass({ timeout: 30_000 })
+    }).toPass({ timeout: 60_000 })
 
     // 2. A broken file: the overlay and the terminal both name the file and the line.
     const brokenLine = original.split('\n').findIndex((line) => line.startsWith('kind:')) + 1
@@ -85,7 +85,7 @@ test('npm start picks up scene edits live: a new title, a broken file with its l
     await expect(async () => {
       await page.goto(server.url)
       await expect(viteOverlay(page)).toContainText(where, { timeout: 2000 })
-    }).toPass({ timeout: 30_000 })
+    }).toPass({ timeout: 60_000 })
     expect(server.output()).toContain(where)
 
     // 3. Fixed again: the app is back, without the overlay.
@@ -93,23 +93,27 @@ test('npm start picks up scene edits live: a new title, a broken file with its l
     await expect(async () => {
       await enterLobby(page, server.url, 'DEV2')
       await expect(page.getByRole('button', { name: /Hoe gaat het\?/ })).toBeVisible({ timeout: 2000 })
-    }).toPass({ timeout: 30_000 })
+    }).toPass({ timeout: 60_000 })
     await expect(viteOverlay(page)).toHaveCount(0)
 
     // 4. A new scene folder while the server runs: listed without a restart.
-    // Written once, whole: a copy of the folder first would show a duplicate id for a moment.
-    mkdirSync(join(scenes, 'check-in-copy'))
+    // Made beside the scenes folder and moved in with one rename, as a finished folder arrives: the watcher never
+    // sees an empty folder, a half-written file or (as a copy of check-in would) a duplicate id.
+    const staged = `${scenes}-new`
+    mkdirSync(staged)
     writeFileSync(
-      join(scenes, 'check-in-copy', 'scene.yaml'),
+      join(staged, 'scene.yaml'),
       original.replace('id: check-in', 'id: check-in-copy').replace('nl: "Hoe gaat het?"', 'nl: "Een nieuwe vragenlijst"'),
     )
+    renameSync(staged, join(scenes, 'check-in-copy'))
     await expect(async () => {
       await enterLobby(page, server.url, 'DEV2')
       await expect(page.getByText('Een nieuwe vragenlijst')).toBeVisible({ timeout: 2000 })
-    }).toPass({ timeout: 30_000 })
+    }).toPass({ timeout: 60_000 })
   } finally {
     await context.close()
     await server.stop()
     rmSync(scenes, { recursive: true, force: true })
+    rmSync(`${scenes}-new`, { recursive: true, force: true })
   }
 })

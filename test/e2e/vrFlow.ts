@@ -76,6 +76,15 @@ export const beatIs = (page: Page, beat: string, timeout = 30_000) => expect.pol
 /** Presses the app's own start button and waits until the emulated headset session and the scene are up. */
 export async function enterHeadset(page: Page) {
   await page.setViewportSize(headsetViewport)
+  // What the client sees in the headset's 2D window: the whole start panel inside it (the page itself cannot scroll;
+  // a long panel scrolls inside itself), and the start button shows without scrolling.
+  const panel = page.locator('.vr-start')
+  await expect(page.getByRole('button', { name: 'Start in de VR-bril' })).toBeInViewport({ ratio: 1 })
+  const box = (await panel.boundingBox())!
+  expect(box.y, 'start panel top inside the window').toBeGreaterThanOrEqual(0)
+  expect(box.y + box.height, 'start panel bottom inside the window').toBeLessThanOrEqual(headsetViewport.height)
+  mkdirSync(vrScreens, { recursive: true })
+  await page.screenshot({ path: join(vrScreens, 'vr-start-panel.png') })
   await page.getByRole('button', { name: 'Start in de VR-bril' }).click()
   await page.waitForFunction(() => (window as unknown as { __iwer?: { activeSession?: unknown } }).__iwer?.activeSession !== undefined)
   await page.waitForFunction(() => (window as unknown as { __perspectiefVr?: unknown }).__perspectiefVr !== undefined)
