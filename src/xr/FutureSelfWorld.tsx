@@ -29,7 +29,8 @@ const fadeSeconds = 0.9
 
 /** Hides a figure's head (its bone shrinks to nothing) when it is the client's own body, seen from inside. */
 function setHeadHidden(figure: BuiltFigure, hidden: boolean) {
-  figure.joints.head.scale.setScalar(hidden ? 1e-3 : 1)
+  // The neck carries the head: collapsing it hides neck, head, hair and beard, which the eyes would see from inside.
+  figure.joints.neck.scale.setScalar(hidden ? 1e-3 : 1)
 }
 
 /**

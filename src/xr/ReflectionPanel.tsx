@@ -3,7 +3,7 @@ import type { Item } from '../script/schema.ts'
 import type { Language } from '../script/localized.ts'
 import { circlesOffset } from '../widgets/circlesPair.ts'
 import { labelTexture, type LabelOptions } from './labelTexture.ts'
-import { VrButton } from './VrButton.tsx'
+import { panelRenderOrder, VrButton } from './VrButton.tsx'
 
 /** Where the panel floats in the viewer's own space: straight ahead, a little below the eyes, within reach of a ray. */
 export const panelCentre: [number, number, number] = [0, -0.15, -1.3]
@@ -116,14 +116,14 @@ export function ReflectionPanel({
   const lowest = Math.min(0, ...buttons.map((b) => b.position[1]))
   return (
     <group name={`panel:${itemId}`} position={panelCentre}>
-      <mesh position={[0, speaking?.recording ? 0.5 : 0.36, 0]}>
+      <mesh position={[0, speaking?.recording ? 0.5 : 0.36, 0]} renderOrder={panelRenderOrder}>
         <planeGeometry args={[1.2, 0.2]} />
-        <meshBasicMaterial map={prompt} toneMapped={false} />
+        <meshBasicMaterial map={prompt} toneMapped={false} depthTest={false} depthWrite={false} />
       </mesh>
       {noteTexture && (
-        <mesh position={[0, below ? -0.14 : speaking?.recording ? 0.36 : lowest - 0.15, 0]}>
+        <mesh position={[0, below ? -0.14 : speaking?.recording ? 0.36 : lowest - 0.15, 0]} renderOrder={panelRenderOrder}>
           <planeGeometry args={[1.2, 0.1]} />
-          <meshBasicMaterial map={noteTexture} toneMapped={false} />
+          <meshBasicMaterial map={noteTexture} toneMapped={false} depthTest={false} depthWrite={false} />
         </mesh>
       )}
       {speaking?.recording && <VrButton id={`${itemId}:done-talking`} label={w.done} position={[0, 0.23, 0]} width={0.6} height={0.15} background="#d9efe0" onSelect={(t) => speaking.onDone(t - shownAt.current)} />}

@@ -1,6 +1,12 @@
 import { useEffect, useMemo, useState } from 'react'
 import { labelTexture, type LabelOptions } from './labelTexture.ts'
 
+/**
+ * Panels and their buttons draw after the scene and ignore its depth, so that nothing in the room (a figure that
+ * comes close, a wall) can hide what the client must read or choose.
+ */
+export const panelRenderOrder = 900
+
 export interface VrButtonProps {
   id: string
   label: string
@@ -31,6 +37,7 @@ export function VrButton({ id, label, position, width = 0.36, height = 0.16, sel
     <mesh
       name={`button:${id}`}
       position={position}
+      renderOrder={panelRenderOrder}
       onPointerOver={() => setHover(true)}
       onPointerOut={() => setHover(false)}
       onClick={(e) => {
@@ -39,7 +46,7 @@ export function VrButton({ id, label, position, width = 0.36, height = 0.16, sel
       }}
     >
       <planeGeometry args={[width, height]} />
-      <meshBasicMaterial map={texture} toneMapped={false} />
+      <meshBasicMaterial map={texture} toneMapped={false} depthTest={false} depthWrite={false} />
     </mesh>
   )
 }

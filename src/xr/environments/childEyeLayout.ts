@@ -121,9 +121,13 @@ export const figureSpots: Record<Intensity, Record<FigureRole, FigureSpot>> = {
   full: { ...parentSpots([-0.72, -2.15], [-1.5, -2.4]), sibling: siblingSpot },
 }
 
-/** Extra spots for later beats. motherAtBed: the mother comes in and kneels at the foot of the child's bed. */
+/**
+ * Extra spots for later beats. motherAtBed: the mother comes in and kneels beside the foot end of the child's bed,
+ * about a metre from his eyes and off to his right, facing him: out of the way of the reflection panel straight
+ * ahead, and never within reach of his face.
+ */
 export const extraSpots: Record<'motherAtBed', FigureSpot> = {
-  motherAtBed: { position: [0.05, 0, -0.6], rotationY: 0 },
+  motherAtBed: { position: [0.75, 0, -0.45], rotationY: facing([0.75, -0.45], [0, childEyeZ]) },
 }
 
 /** How far the door stands open at each intensity: a fraction of its 90° swing. */

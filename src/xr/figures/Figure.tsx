@@ -42,6 +42,11 @@ export function Figure({ look, pose = 'stand', position = [0, 0, 0], rotationY =
   useLayoutEffect(() => {
     applyPose(figure.joints, ease.current.pose, 1)
     figure.ground()
+    // A figure never catches a controller ray meant for a button behind or beside it.
+    figure.root.traverse((o) => {
+      o.pointerEvents = 'none'
+      o.raycast = () => {}
+    })
     onBuilt?.(figure)
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [figure])

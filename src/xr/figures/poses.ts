@@ -186,7 +186,7 @@ export const poses: Record<PoseName, Pose> = {
     elbowL: [-0.55, 0, 0],
     elbowR: [-0.55, 0, 0],
   },
-  /** Kneeling, leaning in a little, arms open towards someone in front. */
+  /** Kneeling, leaning in a little, hands reaching gently towards someone in front (not arms spread wide). */
   comfort: {
     ...kneeling,
     hipL: [-0.25, 0, 0.05],
@@ -195,10 +195,10 @@ export const poses: Record<PoseName, Pose> = {
     kneeR: [1.85, 0, 0],
     spine: [0.18, 0, 0],
     head: [0.05, 0, 0],
-    shoulderL: [-0.95, 0, 0.65],
-    elbowL: [-0.55, 0, 0],
-    shoulderR: [-0.95, 0, -0.65],
-    elbowR: [-0.55, 0, 0],
+    shoulderL: [-0.7, 0, 0.2],
+    elbowL: [-0.85, 0, 0],
+    shoulderR: [-0.7, 0, -0.2],
+    elbowR: [-0.85, 0, 0],
   },
   /** Sitting on a chair or a bed's edge, feet on the floor, hands on the thighs. */
   sit: {
