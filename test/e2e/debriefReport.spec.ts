@@ -63,7 +63,7 @@ test('the report prints to a real PDF: selectable text, no empty page, no chart 
   }
   const all = pages.map((p) => p.text).join(' ')
   expect(all).toContain('Verslag voor het gesprek')
-  expect(all).toContain('Conversation aid, not a risk assessment')
+  expect(all).toContain('geen risicotaxatie')
   expect(all).toContain('Maar ik heb niet gedronken.')
   // Import controls and buttons are not printed.
   expect(all).not.toContain('Kies bestanden')
