@@ -1,11 +1,13 @@
 import { useState, type DragEvent, type FormEvent } from 'react'
 import type { StringKey } from '../i18n/strings.ts'
+import { useLanguage } from '../i18n/languageStore.ts'
 import { useT } from '../i18n/useT.ts'
 import { importFiles, skipPending, unlockPending, useDebrief, type FileMessage } from './debriefStore.ts'
 
 /** Drop zone and file picker, the passphrase prompt for encrypted files, and what became of each file. */
 export function ImportPanel() {
   const t = useT()
+  const language = useLanguage((s) => s.language)
   const { pending, messages, busy } = useDebrief()
   const [over, setOver] = useState(false)
   const [typed, setTyped] = useState('')
@@ -30,7 +32,8 @@ export function ImportPanel() {
     // An implausible file names the rule it broke, translated; the English detail follows in brackets.
     const facts = m.code === 'implausible' && m.facts?.rule ? { ...m.facts, rule: t(`rule_${String(m.facts.rule).replace(/-/g, '_')}` as StringKey) } : m.facts
     const plain = t(`problem_${(m.code ?? 'unreadable').replace(/-/g, '_')}` as StringKey, facts)
-    return t('debriefRefused', { file: m.file, reason: m.detail ? `${plain} (${m.detail})` : plain })
+    // The precise detail is in English: it follows in brackets in the English report only, so a Dutch message stays Dutch.
+    return t('debriefRefused', { file: m.file, reason: m.detail && language === 'en' ? `${plain} (${m.detail})` : plain })
   }
 
   return (
@@ -79,7 +82,7 @@ export function ImportPanel() {
         <div role="log" aria-live="polite">
           <ul className="file-messages" data-testid="file-messages">
             {messages.map((m) => (
-              <li key={m.id} className={m.outcome} data-outcome={m.outcome} data-code={m.code ?? ''} data-summary-differs={m.summaryDiffers ? 'true' : undefined}>
+              <li key={m.id} className={m.outcome} data-outcome={m.outcome} data-code={m.code ?? ''} data-detail={m.detail} data-summary-differs={m.summaryDiffers ? 'true' : undefined}>
                 {describe(m)}
               </li>
             ))}

@@ -2,24 +2,25 @@ import { useCallback } from 'react'
 import { useLanguage } from '../i18n/languageStore.ts'
 import { useT } from '../i18n/useT.ts'
 import { strings, type StringKey } from '../i18n/strings.ts'
-import { beforeAfterPoints, spokenAnswerCounts } from './beforeAfter.ts'
+import { answerAxis, beforeAfterPoints, spokenAnswerCounts } from './beforeAfter.ts'
 import { dwellChart } from './charts/dwellChart.ts'
 import { measuresChart } from './charts/measuresChart.ts'
 import { timelineChart, type TimelineSpan } from './charts/timelineChart.ts'
-import { aatCells } from '../log/aatScore.ts'
+import { aatCells, type AatCell, type AatWarning } from '../log/aatScore.ts'
 import { trainerNotes } from './trainerNotes.ts'
 import { formatDate, formatNumber } from './format.ts'
 import { PlotFigure } from './PlotFigure.tsx'
-import type { SceneLookup } from './sceneInfo.ts'
-import type { SessionFacts } from './sessionFacts.ts'
+import { sceneNames, unnamedWordsIn, type SceneLookup, type SceneNames } from './sceneInfo.ts'
+import { noneTarget, type SessionFacts } from './sessionFacts.ts'
 
 /** Under the dwell chart: how to read it, the measured time per beat, and every beat's time not measured. */
-function DwellNotes({ facts }: { facts: SessionFacts }) {
+function DwellNotes({ facts, names }: { facts: SessionFacts; names: SceneNames }) {
   const t = useT()
   const language = useLanguage((s) => s.language)
   const seconds = (ms: number) => formatNumber(ms / 1000, language, 1)
   // Under 50 ms is a frame or two at a beat's edge, not time anyone lost.
   const missing = facts.dwellBeats.filter((b) => b.missingMs >= 50 || b.resumed)
+  const overlapping = facts.dwellBeats.filter((b) => b.overlapping)
   return (
     <section className="report-block dwell-notes" data-testid="dwell-notes">
       <p>{t('dwellNote')}</p>
@@ -33,7 +34,7 @@ function DwellNotes({ facts }: { facts: SessionFacts }) {
         <tbody>
           {facts.dwellBeats.map((b) => (
             <tr key={b.beat} data-testid="dwell-beat">
-              <th scope="row">{b.beat}</th>
+              <th scope="row">{names.beat(b.beat)}</th>
               <td>{seconds(b.measuredMs)}</td>
             </tr>
           ))}
@@ -43,7 +44,16 @@ function DwellNotes({ facts }: { facts: SessionFacts }) {
         <ul>
           {missing.map((b) => (
             <li key={b.beat} data-testid="dwell-missing" data-value={b.missingMs}>
-              ⚠ {t(b.resumed ? 'dwellMissingReload' : 'dwellMissing', { beat: b.beat, seconds: seconds(b.missingMs) })}
+              ⚠ {t(b.resumed ? 'dwellMissingReload' : 'dwellMissing', { beat: names.beat(b.beat), seconds: seconds(b.missingMs) })}
+            </li>
+          ))}
+        </ul>
+      )}
+      {overlapping.length > 0 && (
+        <ul>
+          {overlapping.map((b) => (
+            <li key={b.beat} data-testid="dwell-overlapping">
+              ⚠ {t('dwellOverlapping', { beat: names.beat(b.beat) })}
             </li>
           ))}
         </ul>
@@ -60,6 +70,29 @@ export function SessionReport({ facts, followUpOf, lookup, onRemove }: { facts: 
   const info = lookup(bundle.scene.id)
   const title = info?.title[language] ?? bundle.scene.id
   const titleOf = (id: string) => lookup(id)?.title[language] ?? id
+  // Everything the log names by id is shown by its name in the scene file (sceneInfo.ts); ids are for the CSV.
+  const names = sceneNames(info, language, unnamedWordsIn(t))
+  const cellName = (cell: AatCell) => t(`cell_${cell}`)
+  const warningText = (w: AatWarning) => {
+    switch (w.code) {
+      case 'no-trials':
+        return t('warning_no_trials')
+      case 'several-sessions':
+        return t('warning_several_sessions')
+      case 'out-of-range':
+        return t('warning_out_of_range', { n: w.n, ms: w.maxRtMs })
+      case 'empty-cell':
+        return t('warning_empty_cell', { cell: cellName(w.cell) })
+      case 'few-trials':
+        return t('warning_few_trials', { cell: cellName(w.cell), n: w.n, min: w.min })
+      case 'missing-rt':
+        return t('warning_missing_rt', { n: w.n })
+      case 'same-rts':
+        return t('warning_same_rts')
+      case 'same-median-rts':
+        return t('warning_same_median_rts')
+    }
+  }
   // Pause and stop reasons are logged as short English codes; the report says them in the trainer's language.
   const reasonText = (reason: string) => (`reason_${reason}` in strings.nl ? t(`reason_${reason}` as StringKey) : reason)
   const score = drill?.score
@@ -81,28 +114,41 @@ export function SessionReport({ facts, followUpOf, lookup, onRemove }: { facts: 
   // The line under each bias score: which trials it was computed on, and why the others were left out.
   const scoredLine = score
     ? t('reportScoredLine', {
-        blocks: score.scoredBlocks.join(', ') || '–',
+        blocks: score.scoredBlocks.map((b) => t(`block_${b}`)).join(', ') || '–',
         n: score.trials.scored,
         exclusions: exclusionText,
       })
     : ''
   const scored = <div className="scored-line" data-testid="scored-line">{scoredLine}</div>
   const biasReason = score?.biasReason
-    ? t(`biasReason_${score.biasReason.code.replace(/-/g, '_')}` as StringKey, { missing: 'missing' in score.biasReason ? score.biasReason.missing.join(', ') : '' })
+    ? t(`biasReason_${score.biasReason.code.replace(/-/g, '_')}` as StringKey, { missing: 'missing' in score.biasReason ? score.biasReason.missing.map(cellName).join(', ') : '' })
     : null
 
-  const spans: TimelineSpan[] = scene
+  // Beats and pauses on session time (sessionFacts.ts `timeline`): summed across page loads, each resume marked.
+  const timeline = facts.timeline
+  const spans: TimelineSpan[] = timeline
     ? [
-        ...scene.beats.map((b, i) => ({ row: b.beat, from: b.atMs / 1000, to: (scene.beats[i + 1]?.atMs ?? facts.durationMs) / 1000, kind: 'beat' as const })),
-        ...scene.pauses.map((p) => ({ row: `‖ ${p.beat}`, from: p.atMs / 1000, to: (p.atMs + (p.pausedMs ?? 0)) / 1000, kind: 'pause' as const })),
+        ...timeline.beats.map((b) => ({ row: names.beat(b.beat), from: b.fromMs / 1000, to: b.toMs / 1000, kind: 'beat' as const })),
+        ...timeline.pauses.map((p) => ({ row: `‖ ${names.beat(p.beat)}`, from: p.fromMs / 1000, to: p.toMs / 1000, kind: 'pause' as const })),
       ]
     : []
+  const resumes = (timeline?.resumes ?? []).map((ms) => ({ at: ms / 1000, label: t('timelineResumed') }))
   const showTimeline = scene && (info?.kind === 'vr' || scene.pauses.length > 0 || facts.dwell.length > 0) && spans.length > 0
   const notes = trainerNotes(bundle.events)
-  const buildTimeline = useCallback(() => timelineChart(spans, t('chartTimelineAxis'), notes.map((n) => ({ row: t('trainerNotesRow'), at: n.atMs / 1000, text: n.text }))), [facts, language])
-  const buildDwell = useCallback(() => dwellChart(facts.dwell, t('chartDwellAxis'), t('dwellNone')), [facts, language])
-  const beforeAfter = scene ? beforeAfterPoints(scene.answers, { before: t('measureBefore'), after: t('measureAfter') }) : []
-  const buildBeforeAfter = useCallback(() => measuresChart(beforeAfter, t('chartMeasuresAxis')), [facts, language])
+  const buildTimeline = useCallback(
+    () => timelineChart(spans, t('chartTimelineAxis'), notes.map((n) => ({ row: t('trainerNotesRow'), at: n.atMs / 1000, text: n.text })), resumes),
+    [facts, language],
+  )
+  const dwellRows = facts.dwell.map((r) => ({ ...r, beat: names.beat(r.beat), target: r.target === noneTarget ? noneTarget : names.target(r.target) }))
+  const buildDwell = useCallback(() => dwellChart(dwellRows, t('chartDwellAxis'), t('dwellNone')), [facts, language])
+  const itemOrder = Object.keys(info?.items ?? {})
+  const beforeAfter = scene ? beforeAfterPoints(scene.answers, { before: t('measureBefore'), after: t('measureAfter') }, names.measure, itemOrder) : []
+  // The axis spans the full scale of the items shown (a 1–7 item up to 7), not only the answers given.
+  const beforeAfterAxis = answerAxis(
+    (scene?.answers ?? []).filter((a) => /-(before|after)$/.test(a.item)).map((a) => info?.items[a.item]?.scale),
+    beforeAfter.map((p) => p.value),
+  )
+  const buildBeforeAfter = useCallback(() => measuresChart(beforeAfter, t('chartMeasuresAxis'), beforeAfterAxis), [facts, language])
   const spoken = spokenAnswerCounts(bundle.events)
 
   return (
@@ -132,11 +178,11 @@ export function SessionReport({ facts, followUpOf, lookup, onRemove }: { facts: 
         <dd>{formatDate(bundle.session.createdAt, language)}</dd>
         <dt>{t('reportScenario')}</dt>
         <dd>
-          {title} ({bundle.scene.id}, {t('chartSession').toLowerCase()} {facts.sessionNumber})
+          {title} ({t('chartSession').toLowerCase()} {facts.sessionNumber})
         </dd>
         <dt>{t('reportVersions')}</dt>
         <dd>
-          scene v{bundle.scene.version} · {bundle.scene.hash.slice(0, 8)} · app {bundle.appVersion} · schema {bundle.schemaVersion}
+          {t('reportVersionScene')} v{bundle.scene.version} · {bundle.scene.hash.slice(0, 8)} · app {bundle.appVersion} · schema {bundle.schemaVersion}
         </dd>
         <dt>{t('reportDuration')}</dt>
         <dd data-testid="duration" data-value={facts.durationMs}>
@@ -168,7 +214,7 @@ export function SessionReport({ facts, followUpOf, lookup, onRemove }: { facts: 
                 {scene.pauses.length === 0
                   ? t('reportNoPauses')
                   : scene.pauses
-                      .map((p) => t('reportPauseLine', { beat: p.beat, reason: reasonText(p.reason), state: p.resumed ? t('reportPauseResumed', { s: formatNumber((p.pausedMs ?? 0) / 1000, language) }) : t('reportPauseOpen') }))
+                      .map((p) => t('reportPauseLine', { beat: names.beat(p.beat), reason: reasonText(p.reason), state: p.resumed ? t('reportPauseResumed', { s: formatNumber((p.pausedMs ?? 0) / 1000, language) }) : t('reportPauseOpen') }))
                       .join('; ')}
               </span>
             </li>
@@ -234,7 +280,7 @@ export function SessionReport({ facts, followUpOf, lookup, onRemove }: { facts: 
                     {t('reportTrainingMedian')}:{' '}
                     {aatCells
                       .filter((c) => training.medianRtByCell[c].n > 0)
-                      .map((c) => `${c.replace('-', ' · ')} ${ms(training.medianRtByCell[c].median)} (n ${training.medianRtByCell[c].n})`)
+                      .map((c) => `${cellName(c)} ${ms(training.medianRtByCell[c].median)} (n ${training.medianRtByCell[c].n})`)
                       .join('; ') || '–'}
                   </li>
                   <li>
@@ -250,12 +296,14 @@ export function SessionReport({ facts, followUpOf, lookup, onRemove }: { facts: 
               </section>
             )}
             <p className="caution">{t('reportSingleSession')}</p>
-            {score.warnings.length > 0 && (
+            {score.warningFacts.length > 0 && (
               <>
                 <h5>{t('reportWarnings')}</h5>
                 <ul>
-                  {score.warnings.map((w) => (
-                    <li key={w}>{w}</li>
+                  {score.warningFacts.map((w, i) => (
+                    <li key={i} data-testid="score-warning" data-code={w.code}>
+                      {warningText(w)}
+                    </li>
                   ))}
                 </ul>
               </>
@@ -280,8 +328,8 @@ export function SessionReport({ facts, followUpOf, lookup, onRemove }: { facts: 
                 <tbody>
                   {scene.answers.map((a) => (
                     <tr key={a.seq}>
-                      <th scope="row">{info?.items[a.item]?.prompt[language] ?? a.item}</th>
-                      <td>{a.value === null ? '–' : String(a.value)}</td>
+                      <th scope="row">{names.item(a.item)}</th>
+                      <td>{names.answer(a.item, a.value)}</td>
                     </tr>
                   ))}
                 </tbody>
@@ -298,14 +346,14 @@ export function SessionReport({ facts, followUpOf, lookup, onRemove }: { facts: 
           <ul>
             {notes.map((n, i) => (
               <li key={i}>
-                {(n.atMs / 1000).toFixed(1)} s · {n.beat}: {n.text}
+                {formatNumber(n.atMs / 1000, language, 1)} s · {names.beat(n.beat)}: {n.text}
               </li>
             ))}
           </ul>
         </section>
       )}
       {facts.dwell.length > 0 && <PlotFigure testId="chart-dwell" title={t('chartDwell')} build={buildDwell} />}
-      {facts.dwellBeats.length > 0 && <DwellNotes facts={facts} />}
+      {facts.dwellBeats.length > 0 && <DwellNotes facts={facts} names={names} />}
       {beforeAfter.length > 0 && <PlotFigure testId="chart-before-after" title={t('chartBeforeAfter')} build={buildBeforeAfter} />}
 
       {scene && (

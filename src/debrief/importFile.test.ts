@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest'
+import { zipSync, strToU8 } from 'fflate'
 import { drillBundle, questionnaireBundle } from '../../test/fixtures/sampleBundles.ts'
+import { datasetTable } from '../export/datasetTable.ts'
+import { psychDsZip } from '../export/psychDsDataset.ts'
+import { translate } from '../i18n/translate.ts'
 import { encryptFile } from '../export/encryptedFile.ts'
 import { FileProblem } from '../export/fileProblem.ts'
 import { checkBundle, maxImportBytes, parseBundleBytes, readImport, sessionKey, unlockImport } from './importFile.ts'
@@ -46,6 +50,18 @@ describe('import parser', () => {
     if (read.kind !== 'encrypted') return
     await expect(unlockImport(read.envelope, 'kaas boom fiets molen regen tuin')).rejects.toMatchObject({ code: 'wrong-passphrase' })
     expect(await unlockImport(read.envelope, ' Kaas Boom fiets molen regen tulp ')).toEqual(bundle)
+  })
+
+  it('refuses the app\'s own research zip with a message that says which file to open, in both languages', () => {
+    const zip = psychDsZip(datasetTable(drillBundle(8)), '0.1.0')
+    const refused = problem(() => readImport(zip))
+    expect(refused.code).toBe('research-zip')
+    // The message as the import panel puts it together (ImportPanel.tsx `describe`): the file named, then the reason.
+    const say = (language: 'nl' | 'en') => translate(language, 'debriefRefused', { file: 'perspectief_AB12_alcohol-aat_session-1_psychds.zip', reason: translate(language, 'problem_research_zip') })
+    expect(say('nl')).toBe('perspectief_AB12_alcohol-aat_session-1_psychds.zip is niet geopend: dit is de onderzoekstabel. Open het .perspectief- of .json-bestand.')
+    expect(say('en')).toBe('perspectief_AB12_alcohol-aat_session-1_psychds.zip was not opened: this is the research table. Open the .perspectief or .json file.')
+    // Any other zip is just not a session file.
+    expect(problem(() => readImport(zipSync({ 'photo.txt': strToU8('hello') }))).code).not.toBe('research-zip')
   })
 
   it('recognises the same session exported twice', () => {

@@ -48,9 +48,24 @@ function pathText(path: readonly PropertyKey[]): string {
   return path.length === 0 ? '(top level)' : path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '')
 }
 
+/** The local-file header every zip starts with ("PK\x03\x04"). */
+const zipSignature = [0x50, 0x4b, 0x03, 0x04]
+
+/**
+ * The app's own research export (psychDsDataset.ts): a zip whose file names, stored as plain text in its headers,
+ * include the Psych-DS `dataset_description.json`. A trainer easily takes it for the session file, so it gets its
+ * own message saying which file to open instead.
+ */
+export function isResearchZip(bytes: Uint8Array): boolean {
+  if (bytes.length < 4 || zipSignature.some((b, i) => bytes[i] !== b)) return false
+  const names = new TextDecoder('latin1').decode(bytes)
+  return names.includes('dataset_description.json')
+}
+
 /** A plain (unencrypted) bundle from its bytes. */
 export function parseBundleBytes(bytes: Uint8Array): SessionBundle {
   checkSize(bytes)
+  if (isResearchZip(bytes)) throw new FileProblem('research-zip', 'this is the research table (a Psych-DS zip); open the .perspectief or .json file')
   let text: string
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)

@@ -10,7 +10,7 @@ import { drillRows } from '../log/drillRows.ts'
 import type { DrillMode, DrillTrialRow } from '../log/drillTrial.ts'
 import { summariseScene, type SceneSummary } from '../log/sceneSummary.ts'
 import { isDrillLog } from '../log/sessionSummary.ts'
-import { activeDurationMs, resumeCount } from '../log/sessionTime.ts'
+import { activeDurationMs, beatSpans, pauseSpans, resumeCount, resumeMarks, type TimeSpan } from '../log/sessionTime.ts'
 import type { SceneLookup } from './sceneInfo.ts'
 
 export interface Reflection {
@@ -38,6 +38,19 @@ export interface DwellBeat {
   missingMs: number
   /** The beat spans a reload of the page. */
   resumed: boolean
+  /**
+   * The file counted one moment for several targets (an app from before dwell was exclusive per sample), so its
+   * shares added up to more than 100%; they are shown scaled down to add up to 100%.
+   */
+  overlapping: boolean
+}
+
+/** A scene session's time line on session time (log/sessionTime.ts): beats, safety pauses and where it resumed. */
+export interface SessionTimeline {
+  beats: (TimeSpan & { beat: string })[]
+  pauses: (TimeSpan & { beat: string })[]
+  /** Session time (ms) of each resume after a reload or crash. */
+  resumes: number[]
 }
 
 export interface SessionFacts {
@@ -55,6 +68,8 @@ export interface SessionFacts {
   /** Another file claims this session and differs at event `seq`. */
   conflict: { other: string; seq: number } | null
   scene: SceneSummary | null
+  /** Null for a drill. */
+  timeline: SessionTimeline | null
   reflections: Reflection[]
   dwell: DwellRow[]
   dwellBeats: DwellBeat[]
@@ -81,13 +96,14 @@ export function sessionFacts(
     drill = { rows, score: scoreAatSession(rows, options), ddInterval: bootstrapDoubleDifference(rows, options) }
   }
   const scene = isDrill ? null : summariseScene(events)
+  const timeline = isDrill ? null : { beats: beatSpans(events), pauses: pauseSpans(events), resumes: resumeMarks(events) }
   const info = lookup(bundle.scene.id)
   // Free text: answers to text items where the scene is known; any text answer that is not an option value otherwise.
   const reflections: Reflection[] = (scene?.answers ?? [])
     .filter((a) => typeof a.value === 'string' && (info?.items[a.item] ? info.items[a.item]!.type === 'text' : true))
     .map((a) => ({ item: a.item, prompt: info?.items[a.item]?.prompt[language] ?? null, text: a.value as string }))
   const { rows: dwell, beats: dwellBeats } = dwellOf(events)
-  return { key, fileName, bundle, kind: isDrill ? 'drill' : 'scene', sessionNumber, durationMs, resumed, drill, scene, reflections, dwell, dwellBeats, summaryDiffers: notes.summaryDiffers ?? [], conflict: notes.conflict ?? null }
+  return { key, fileName, bundle, kind: isDrill ? 'drill' : 'scene', sessionNumber, durationMs, resumed, drill, scene, timeline, reflections, dwell, dwellBeats, summaryDiffers: notes.summaryDiffers ?? [], conflict: notes.conflict ?? null }
 }
 
 interface DwellRecord {
@@ -121,13 +137,13 @@ export function dwellOf(events: readonly { type: string; data: unknown }[]): { r
   const beats: DwellBeat[] = []
   for (const [name, b] of byBeat) {
     // Several records of one beat: its parts were measured apart, so the beat is marked as cut.
-    beats.push({ beat: name, measuredMs: b.measured, missingMs: b.missing, resumed: b.resumed || b.records > 1 })
-    let onAny = 0
-    for (const [target, ms] of b.look) {
-      const share = b.measured > 0 ? ms / b.measured : 0
-      onAny += share
-      rows.push({ beat: name, target, share })
-    }
+    const shares = [...b.look].map(([target, ms]) => ({ target, share: b.measured > 0 ? ms / b.measured : 0 }))
+    const onAny = shares.reduce((sum, s) => sum + s.share, 0)
+    // Shares are logged to 3 decimals, so exclusive shares may add up to 100% plus half a thousandth per target; more
+    // than that only comes from a file that counted a moment for two targets. Either way the row is scaled to 100%.
+    const overlapping = onAny > 1 + 0.0005 * shares.length + 1e-9
+    beats.push({ beat: name, measuredMs: b.measured, missingMs: b.missing, resumed: b.resumed || b.records > 1, overlapping })
+    for (const s of shares) rows.push({ beat: name, target: s.target, share: onAny > 1 ? s.share / onAny : s.share })
     rows.push({ beat: name, target: noneTarget, share: Math.max(0, 1 - onAny) })
   }
   return { rows, beats }

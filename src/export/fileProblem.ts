@@ -18,6 +18,8 @@ export type FileProblemCode =
   | 'bad-event'
   | 'duplicate'
   | 'implausible'
+  /** The app's own Psych-DS zip (the research table), dropped where a session file belongs. */
+  | 'research-zip'
 
 export class FileProblem extends Error {
   readonly code: FileProblemCode

@@ -352,8 +352,10 @@ export interface AatSessionScore {
   spread: { sd: number | null; mad: number | null }
   /** Accuracy and speed of the training block(s); null when the session had none. */
   training: AatTrainingMeasures | null
-  /** Plain-language reasons to read the scores with care. */
+  /** Plain-language reasons to read the scores with care, in English (for the CSV and older readers). */
   warnings: string[]
+  /** The same reasons as codes and numbers, which the debrief translates. */
+  warningFacts: AatWarning[]
   options: ResolvedAatScoreOptions
 }
 
@@ -387,21 +389,54 @@ function describeCell(rts: readonly number[]): AatCellScore {
   return { n: rts.length, mean: mean(rts), median: median(rts), sd: sampleSd(rts) }
 }
 
-function sessionWarnings(rows: readonly DrillTrialRow[], pre: AatPreprocessed, spread: AatSessionScore['spread'], options: ResolvedAatScoreOptions): string[] {
-  const warnings: string[] = []
-  if (rows.length === 0) return ['there are no trials to score']
+/** A reason to read the scores with care, as a code and its numbers, so the debrief can say it in its own language. */
+export type AatWarning =
+  | { code: 'no-trials' }
+  | { code: 'several-sessions'; sessions: string[] }
+  | { code: 'out-of-range'; n: number; maxRtMs: number }
+  | { code: 'empty-cell'; cell: AatCell }
+  | { code: 'few-trials'; cell: AatCell; n: number; min: number }
+  | { code: 'missing-rt'; n: number }
+  | { code: 'same-rts' }
+  | { code: 'same-median-rts' }
+
+/** The English sentence of a warning, as the score has always carried it (older files hold only these). */
+export function warningSentence(w: AatWarning): string {
+  switch (w.code) {
+    case 'no-trials':
+      return 'there are no trials to score'
+    case 'several-sessions':
+      return `the trials come from more than one session (${w.sessions.join(', ')}); score each session on its own`
+    case 'out-of-range':
+      return `${w.n} correct trial(s) had a reaction time no trial can have (beyond ${w.maxRtMs} ms, negative or not a number) and were left out`
+    case 'empty-cell':
+      return `no scored trials in ${w.cell}, so the scores that need this cell are empty`
+    case 'few-trials':
+      return `fewer than ${w.min} scored trials in ${w.cell} (${w.n})`
+    case 'missing-rt':
+      return `${w.n} correct trial(s) had no reaction time and were left out`
+    case 'same-rts':
+      return 'all scored reaction times are the same, so the D-score cannot be computed'
+    case 'same-median-rts':
+      return 'more than half of the scored reaction times are the same, so the median D-score cannot be computed'
+  }
+}
+
+function sessionWarnings(rows: readonly DrillTrialRow[], pre: AatPreprocessed, spread: AatSessionScore['spread'], options: ResolvedAatScoreOptions): AatWarning[] {
+  const warnings: AatWarning[] = []
+  if (rows.length === 0) return [{ code: 'no-trials' }]
   const sessions = new Set(rows.map((row) => `${row.subject} session ${row.session}`))
-  if (sessions.size > 1) warnings.push(`the trials come from more than one session (${[...sessions].join(', ')}); score each session on its own`)
-  if (pre.counts.outOfRange > 0) warnings.push(`${pre.counts.outOfRange} correct trial(s) had a reaction time no trial can have (beyond ${options.maxRtMs} ms, negative or not a number) and were left out`)
+  if (sessions.size > 1) warnings.push({ code: 'several-sessions', sessions: [...sessions] })
+  if (pre.counts.outOfRange > 0) warnings.push({ code: 'out-of-range', n: pre.counts.outOfRange, maxRtMs: options.maxRtMs })
   if (pre.biasReason) return warnings
   for (const cell of aatCells) {
     const n = pre.cells[cell].kept.length
-    if (n === 0) warnings.push(`no scored trials in ${cell}, so the scores that need this cell are empty`)
-    else if (n < options.minCellTrials) warnings.push(`fewer than ${options.minCellTrials} scored trials in ${cell} (${n})`)
+    if (n === 0) warnings.push({ code: 'empty-cell', cell })
+    else if (n < options.minCellTrials) warnings.push({ code: 'few-trials', cell, n, min: options.minCellTrials })
   }
-  if (pre.counts.missingRt > 0) warnings.push(`${pre.counts.missingRt} correct trial(s) had no reaction time and were left out`)
-  if (pre.counts.scored > 0 && spread.sd === 0) warnings.push('all scored reaction times are the same, so the D-score cannot be computed')
-  if (pre.counts.scored > 0 && spread.mad === 0) warnings.push('more than half of the scored reaction times are the same, so the median D-score cannot be computed')
+  if (pre.counts.missingRt > 0) warnings.push({ code: 'missing-rt', n: pre.counts.missingRt })
+  if (pre.counts.scored > 0 && spread.sd === 0) warnings.push({ code: 'same-rts' })
+  if (pre.counts.scored > 0 && spread.mad === 0) warnings.push({ code: 'same-median-rts' })
   return warnings
 }
 
@@ -420,6 +455,7 @@ export function scoreAatSession(rows: readonly DrillTrialRow[], options: AatScor
   const allKept = aatCells.flatMap((cell) => pre.cells[cell].kept)
   const spread = { sd: sampleSd(allKept), mad: mad(allKept, { scaled: true }) }
   const doubleDiff = { mean: doubleDifference(means), median: doubleDifference(medians) }
+  const warningFacts = sessionWarnings(rows, pre, spread, resolved)
 
   return {
     trials: pre.counts,
@@ -438,7 +474,8 @@ export function scoreAatSession(rows: readonly DrillTrialRow[], options: AatScor
     dScore: { mean: ratio(doubleDiff.mean, spread.sd), median: ratio(doubleDiff.median, spread.mad) },
     spread,
     training: trainingMeasures(rows, resolved),
-    warnings: sessionWarnings(rows, pre, spread, resolved),
+    warnings: warningFacts.map(warningSentence),
+    warningFacts,
     options: resolved,
   }
 }

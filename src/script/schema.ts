@@ -216,6 +216,11 @@ export const VrSettings = z
      * small target next to a big one). A gaze inside several cones counts for the nearest target only.
      */
     dwellCones: z.record(z.string().regex(idPattern), z.number().min(2).max(45)).default({}),
+    /**
+     * What the trainer's debrief calls each target, e.g. `mirror: { nl: "spiegel", en: "mirror" }`. Optional (no
+     * default) so that scenes without it keep their hash; the debrief shows a neutral name for a target without one.
+     */
+    targetLabels: z.record(z.string().regex(idPattern), Localized).optional(),
   })
   .strict()
 

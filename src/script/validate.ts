@@ -117,6 +117,9 @@ export function validateScript(script: ScenarioScript, file: string, options: Va
   for (const name of Object.keys(script.vr?.dwellCones ?? {})) {
     if (!script.vr!.targets.includes(name)) add(['vr', 'dwellCones', name], `"${name}" is not one of the scene's dwell targets`, knownNamesHint(name, script.vr!.targets, 'targets'))
   }
+  for (const name of Object.keys(script.vr?.targetLabels ?? {})) {
+    if (!script.vr!.targets.includes(name)) add(['vr', 'targetLabels', name], `"${name}" is not one of the scene's dwell targets`, knownNamesHint(name, script.vr!.targets, 'targets'))
+  }
   if (errors.length === 0 && script.beats.length > 0) checkFlow(script, add)
   return errors
 }

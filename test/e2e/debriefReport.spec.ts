@@ -61,9 +61,12 @@ test('the report prints to a real PDF: selectable text, no empty page, no chart 
     expect(p.inked, `page ${p.number} is (nearly) empty`).toBeGreaterThan(0.005)
     expect(p.text.trim().length, `page ${p.number} has no selectable text`).toBeGreaterThan(20)
   }
+  // A heading is never the last line of a page: it stays with the text it heads (debrief.css print rules).
+  const headings = (await page.locator('main h2, main h3, main h4, main h5').allInnerTexts()).map((h) => h.replace(/\s+/g, ' ').trim()).filter((h) => h.length > 0)
+  for (const p of pages.slice(0, -1)) for (const h of headings) expect(p.text.trim().endsWith(h), `page ${p.number} ends with the heading "${h}"`).toBe(false)
   const all = pages.map((p) => p.text).join(' ')
   expect(all).toContain('Verslag voor het gesprek')
-  expect(all).toContain('Conversation aid, not a risk assessment')
+  expect(all).toContain('geen risicotaxatie')
   expect(all).toContain('Maar ik heb niet gedronken.')
   // Import controls and buttons are not printed.
   expect(all).not.toContain('Kies bestanden')

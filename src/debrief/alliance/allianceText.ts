@@ -115,3 +115,6 @@ export function builtInPartLabel(language: Language, part: string): string | und
 export function builtInKindLabel(language: Language, kind: string): string | undefined {
   return text[language].kinds[kind]
 }
+
+/** The whole table in both languages, for the debrief's string check (reportLanguage.test.tsx). */
+export const allianceStrings = text

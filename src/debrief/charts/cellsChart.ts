@@ -3,18 +3,18 @@ import { chartHeight, chartWidth } from './chartSize.ts'
 
 export interface CellPoint {
   session: string
-  /** e.g. "alcohol · push" */
+  /** The cell's name in the report's language, e.g. "drank weg" for alcohol-push. */
   cell: string
   meanRt: number
 }
 
-/** Mean initiation RT of each cell (category × direction), one coloured line per session. */
-export function cellsChart(points: readonly CellPoint[], yLabel: string): SVGSVGElement | HTMLElement {
+/** Mean initiation RT of each cell (category × direction), one coloured line per session; `cells` names them in order. */
+export function cellsChart(points: readonly CellPoint[], yLabel: string, cells: readonly string[]): SVGSVGElement | HTMLElement {
   return Plot.plot({
     width: chartWidth,
     height: chartHeight,
     marginLeft: 60,
-    x: { label: null, type: 'point', padding: 0.5, domain: ['alcohol · push', 'alcohol · pull', 'soft · push', 'soft · pull'] },
+    x: { label: null, type: 'point', padding: 0.5, domain: [...cells] },
     y: { label: yLabel, grid: true, nice: true },
     color: { legend: true, type: 'categorical' },
     marks: [
