@@ -1,20 +1,13 @@
 import { readFileSync } from 'node:fs'
 import type { Page } from '@playwright/test'
 import { expect, storedEvents, test } from './fixtures.ts'
-import { beatIs, crashPage, enterHeadset, expectWithinBudget, eyeShot, hook, lookAt, pageErrors, pressB, selectButton, type Xyz } from './vrFlow.ts'
+import { beatIs, crashPage, enterHeadset, openChildEye, expectWithinBudget, eyeShot, hook, lookAt, pageErrors, pressB, selectButton, type Xyz } from './vrFlow.ts'
 
 test.use({ viewport: { width: 1024, height: 768 } })
 
 /** `speed` scales the scene clock; the look-and-pause test needs beats long enough to act in on a busy machine. */
 async function startChildEye(page: Page, code: string, choices: { intensity: RegExp; age?: string }, speed = 10) {
-  await page.goto(`/?speed=${speed}&xr=emulate`)
-  await page.getByRole('button', { name: 'Ik snap het en doe mee' }).click()
-  await page.getByLabel('Code').fill(code)
-  await page.getByRole('button', { name: 'Verder' }).click()
-  await page.getByRole('button', { name: /^Door de ogen van Joris/ }).click()
-  await page.getByRole('group', { name: 'Hoeveel zie je?' }).getByRole('button', { name: choices.intensity }).click()
-  if (choices.age) await page.getByRole('group', { name: /Leeftijd van het kind/ }).getByRole('button', { name: choices.age, exact: true }).click()
-  await page.getByRole('button', { name: 'Begin' }).click()
+  await openChildEye(page, code, { url: `/?speed=${speed}&xr=emulate`, ...choices })
   await enterHeadset(page)
 }
 

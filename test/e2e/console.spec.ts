@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, Page } from '@playwright/test'
 import { port } from '../../scripts/browser/chromium.ts'
 import { expect, storedEvents, test } from './fixtures.ts'
 import { startRoomServer } from './roomServer.ts'
-import { beatIs, enterHeadset, hook } from './vrFlow.ts'
+import { beatIs, enterHeadset, hook, openChildEye } from './vrFlow.ts'
 
 /**
  * The trainer's console, end to end: an emulated headset (IWER) in one browser context and the console in another
@@ -12,13 +12,7 @@ test.use({ viewport: { width: 1024, height: 768 } })
 
 /** Opens the child's-eye scene up to the VR start screen and returns the pairing code it shows. */
 async function openHeadset(page: Page, origin: string, code: string, speed: number): Promise<string> {
-  await page.goto(`${origin}/?speed=${speed}&xr=emulate`)
-  await page.getByRole('button', { name: 'Ik snap het en doe mee' }).click()
-  await page.getByLabel('Code').fill(code)
-  await page.getByRole('button', { name: 'Verder' }).click()
-  await page.getByRole('button', { name: /^Door de ogen van Joris/ }).click()
-  await page.getByRole('group', { name: 'Hoeveel zie je?' }).getByRole('button', { name: /^Alles/ }).click()
-  await page.getByRole('button', { name: 'Begin' }).click()
+  await openChildEye(page, code, { url: `${origin}/?speed=${speed}&xr=emulate` })
   await expect(page.getByTestId('pairing-code')).toHaveText(/^\d{6}$/)
   return (await page.getByTestId('pairing-code').textContent())!
 }

@@ -6,7 +6,7 @@ import { jsonUpload, messageFor, openDebrief, upload } from './debriefFiles.ts'
 import { expect, storedRecords, test } from './fixtures.ts'
 import { dirTo, eyeAt, eyeModelFrom, installHeadDriver, readDriver, scriptDone, truthOfBeat, truthTarget, type Dir, type Step, type TruthTarget } from './headPath.ts'
 import { headsetViewport } from '../../scripts/browser/chromium.ts'
-import { beatIs, hook, pageErrors, pressB, selectButton } from './vrFlow.ts'
+import { beatIs, hook, openChildEye, pageErrors, pressB, selectButton } from './vrFlow.ts'
 import { buildSessionBundle } from '../../src/export/sessionBundle.ts'
 import type { LogRecord } from '../../src/engine/runtime.ts'
 import type { SessionMeta } from '../../src/storage/sessionStore.ts'
@@ -27,16 +27,6 @@ interface Rec {
 }
 
 const scene = parse(readFileSync(join(import.meta.dirname, '../../scenes/child-eye/scene.yaml'), 'utf8')) as { vr: { targets: string[]; dwellConeDeg: number; dwellCones?: Record<string, number> } }
-
-async function startScene(page: Page, code: string) {
-  await page.goto('/?speed=1&xr=emulate')
-  await page.getByRole('button', { name: 'Ik snap het en doe mee' }).click()
-  await page.getByLabel('Code').fill(code)
-  await page.getByRole('button', { name: 'Verder' }).click()
-  await page.getByRole('button', { name: /^Door de ogen van Joris/ }).click()
-  await page.getByRole('group', { name: 'Hoeveel zie je?' }).getByRole('button', { name: /^Alles/ }).click()
-  await page.getByRole('button', { name: 'Begin' }).click()
-}
 
 /** Enters the headset with the driver already on it, so that the app's first headset frame is the path's first. */
 async function enterDriven(page: Page, start: Dir, scripts: Record<string, Step[]>) {
@@ -79,7 +69,7 @@ function plannedDirs(eye: readonly number[]) {
 test('dwell records match the truth of a driven head through the whole child-eye scene', async ({ page }) => {
   test.setTimeout(420_000)
   const errors = pageErrors(page)
-  await startScene(page, 'DW18')
+  await openChildEye(page, 'DW18', { url: '/?speed=1&xr=emulate' })
   // Aimed from the 7-year-old's eye (1.0 m) at the headset's origin; the camera sits a few centimetres off it (the
   // truth below follows the camera as the head turns), so a hold is on a centre to within about a degree.
   const D = plannedDirs([0, 1.0, 0])
@@ -188,7 +178,7 @@ test('a reload mid-beat: the beat is one record, its lost seconds counted, and t
   test.setTimeout(420_000)
   const t0 = Date.now()
   const step = (what: string) => console.log(`${((Date.now() - t0) / 1000).toFixed(1)} s: ${what}`)
-  await startScene(page, 'RL18')
+  await openChildEye(page, 'RL18', { url: '/?speed=1&xr=emulate' })
   const D = plannedDirs([0, 1.0, 0])
   await enterDriven(page, D.parents, {})
   step('in the headset')

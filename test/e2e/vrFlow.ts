@@ -73,6 +73,21 @@ export function pageErrors(page: Page): string[] {
 
 export const beatIs = (page: Page, beat: string, timeout = 30_000) => expect.poll(async () => (await hook(page)).beat, { timeout, intervals: [40] }).toBe(beat)
 
+/**
+ * Sets up the child's-eye scene from the lobby as a trainer does (consent, client code, the scene, how much is seen,
+ * the child's age) and stops at its VR start screen. `url` carries the scene clock (`speed`) and the emulator.
+ */
+export async function openChildEye(page: Page, code: string, options: { url: string; intensity?: RegExp; age?: string }) {
+  await page.goto(options.url)
+  await page.getByRole('button', { name: 'Ik snap het en doe mee' }).click()
+  await page.getByLabel('Code').fill(code)
+  await page.getByRole('button', { name: 'Verder' }).click()
+  await page.getByRole('button', { name: /^Door de ogen van Joris/ }).click()
+  await page.getByRole('group', { name: 'Hoeveel zie je?' }).getByRole('button', { name: options.intensity ?? /^Alles/ }).click()
+  if (options.age) await page.getByRole('group', { name: /Leeftijd van het kind/ }).getByRole('button', { name: options.age, exact: true }).click()
+  await page.getByRole('button', { name: 'Begin' }).click()
+}
+
 /** Presses the app's own start button and waits until the emulated headset session and the scene are up. */
 export async function enterHeadset(page: Page) {
   await page.setViewportSize(headsetViewport)
