@@ -44,19 +44,23 @@ export async function runReadmeCommand(script: 'start' | 'start:https', env: Rec
   const exited = new Promise<void>((done) => child.once('exit', () => done()))
   const url = `${script === 'start' ? 'http' : 'https'}://localhost:${port}/`
   const stop = async () => {
-    if (child.exitCode === null && child.pid) {
+    if (!child.pid) return
+    const group = -child.pid
+    const signal = (name: NodeJS.Signals | 0) => {
       try {
-        process.kill(-child.pid, 'SIGTERM')
+        process.kill(group, name)
+        return true
       } catch {
-        // Already gone.
-      }
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))])
-      try {
-        process.kill(-child.pid, 'SIGKILL')
-      } catch {
-        // Gone after SIGTERM, as it should be.
+        return false // the group is gone
       }
     }
+    // The whole process group, even when npm itself has already exited: Vite may outlive it.
+    if (signal('SIGTERM')) await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))])
+    signal('SIGKILL')
+    // Vite refuses a second dev server while the first one's PID is alive, so wait until the group is gone
+    // (signal 0 only asks whether it exists).
+    const deadline = Date.now() + 10_000
+    while (signal(0) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100))
   }
   const deadline = Date.now() + 60_000
   while (!new RegExp(`Local:\\s+${url.replace(/[.:/]/g, '\\$&')}`).test(printed)) {
