@@ -281,20 +281,24 @@ describe('the debrief report speaks one language (issue 15, must-show 2)', () =>
     expect(shown).toEqual([])
   })
 
+  /** Words of four letters or more in `language`'s string tables that occur nowhere in `other`'s tables or scene texts. */
+  const wordsOnlyIn = (language: 'nl' | 'en', other: 'nl' | 'en') => {
+    const otherWords = new Set([...tableTexts(strings[other]), ...tableTexts(allianceStrings[other]), ...scenes.flatMap((s) => sceneTexts(s.script, other))].flatMap(wordsOf))
+    return new Set([...tableTexts(strings[language]), ...tableTexts(allianceStrings[language])].flatMap(wordsOf).filter((w) => w.length >= 4 && !otherWords.has(w)))
+  }
+
   it('shows no English word of the string tables in the Dutch report', () => {
     const text = reportText('nl')
     // Words of four letters or more that occur only in the English tables (not in the Dutch tables or any Dutch
     // scene text): shorter words and shared ones ("score", "training", "check") are the same in both languages.
-    const dutch = new Set([...tableTexts(strings.nl), ...tableTexts(allianceStrings.nl), ...scenes.flatMap((s) => sceneTexts(s.script, 'nl'))].flatMap(wordsOf))
-    const englishOnly = new Set([...tableTexts(strings.en), ...tableTexts(allianceStrings.en)].flatMap(wordsOf).filter((w) => w.length >= 4 && !dutch.has(w)))
+    const englishOnly = wordsOnlyIn('en', 'nl')
     expect(englishOnly.size).toBeGreaterThan(200)
     expect([...new Set(wordsOf(text).filter((w) => englishOnly.has(w)))]).toEqual([])
   })
 
   it('shows no Dutch word of the string tables in the English report', () => {
     const text = reportText('en')
-    const english = new Set([...tableTexts(strings.en), ...tableTexts(allianceStrings.en), ...scenes.flatMap((s) => sceneTexts(s.script, 'en'))].flatMap(wordsOf))
-    const dutchOnly = new Set([...tableTexts(strings.nl), ...tableTexts(allianceStrings.nl)].flatMap(wordsOf).filter((w) => w.length >= 4 && !english.has(w)))
+    const dutchOnly = wordsOnlyIn('nl', 'en')
     expect(dutchOnly.size).toBeGreaterThan(200)
     expect([...new Set(wordsOf(text).filter((w) => dutchOnly.has(w)))]).toEqual([])
   })
