@@ -98,10 +98,23 @@ export const viteOverlay = (page: Page) => page.locator('vite-error-overlay')
 /** Consent (asked once per device), client code (asked at every start) and lobby, as a client taps through them. */
 export async function enterLobby(page: Page, url: string, code: string): Promise<void> {
   await page.goto(url)
+  await walkToLobby(page, code)
+}
+
+/**
+ * The same walk on the page as it is now, without navigating: after the dev server reloaded the page by itself.
+ * A test that navigates while the server's reload is on its way races it (the navigation is aborted, or Playwright
+ * waits for a load that belonged to the other navigation).
+ */
+export async function walkToLobby(page: Page, code: string): Promise<void> {
   const consent = page.getByRole('button', { name: 'Ik snap het en doe mee' })
   const codeField = page.getByLabel('Code')
   await expect(consent.or(codeField).or(viteOverlay(page))).toBeVisible()
-  if (await viteOverlay(page).count()) throw new Error(`Vite's error overlay instead of the app: ${await viteOverlay(page).innerText()}`)
+  if (await viteOverlay(page).count()) {
+    // The overlay draws its message inside its shadow root, which innerText does not reach.
+    const message = await viteOverlay(page).evaluate((overlay) => overlay.shadowRoot?.textContent ?? '')
+    throw new Error(`Vite's error overlay instead of the app: ${message.replace(/\s+/g, ' ').trim().slice(0, 400)}`)
+  }
   if (await consent.isVisible()) await consent.click()
   await codeField.fill(code)
   await page.getByRole('button', { name: 'Verder' }).click()
