@@ -1,8 +1,7 @@
 import type { Page } from '@playwright/test'
 
 /**
- * A scripted head for the emulated headset. (The whole-scene comparison with a truth computed from the path is out
- * of the suite for now: see the README, "Where the client looked"; `git show e04166e:test/e2e/headPath.ts` has it.)
+ * A scripted head for the emulated headset, and the truth computed from it without the app.
  *
  * The driver runs inside the page: it wraps IWER's per-frame hook, so that every XR frame's headset pose is set
  * from the path at that frame's own time (the time the frame callbacks get) before the app reads it. A path is a
@@ -27,7 +26,10 @@ export interface Segment {
 
 export interface DriverLog {
   segments: Segment[]
+  /** Every XR frame's time (the time the frame callbacks get), in order. */
   frames: number[]
+  /** The direction the driver set for each of those frames: what the app read at that frame. */
+  poses: Dir[]
   scriptsDone: string[]
 }
 
@@ -41,13 +43,13 @@ export async function installHeadDriver(page: Page, start: Dir, scripts: Record<
       const w = window as unknown as {
         __iwer: Record<symbol, { onFrameStart(frame: { predictedDisplayTime: number }): void }> & { quaternion: { set(x: number, y: number, z: number, w: number): void } }
         __perspectiefVr: { beat: string }
-        __headPath?: { segments: Seg[]; frames: number[]; scriptsDone: string[] }
+        __headPath?: { segments: Seg[]; frames: number[]; poses: D[]; scriptsDone: string[] }
       }
       const device = w.__iwer
       const key = Object.getOwnPropertySymbols(device).find((s) => typeof (device[s] as { onFrameStart?: unknown })?.onFrameStart === 'function')!
       const inner = device[key]!
       const original = inner.onFrameStart.bind(inner)
-      const log = { segments: [] as Seg[], frames: [] as number[], scriptsDone: [] as string[] }
+      const log = { segments: [] as Seg[], frames: [] as number[], poses: [] as D[], scriptsDone: [] as string[] }
       w.__headPath = log
       ;(w as unknown as { __headScripts: Record<string, S[]> }).__headScripts = beatScripts
       let open: Seg | null = null
@@ -92,6 +94,7 @@ export async function installHeadDriver(page: Page, start: Dir, scripts: Record<
         }
         const p = advance(t)
         log.frames.push(t)
+        log.poses.push(p)
         ;(w as unknown as { __headPathPose: D }).__headPathPose = p
         const r = Math.PI / 180
         const [cy, sy, cp, sp] = [Math.cos((p.yaw * r) / 2), Math.sin((p.yaw * r) / 2), Math.cos((p.pitch * r) / 2), Math.sin((p.pitch * r) / 2)]
@@ -117,18 +120,186 @@ export async function readDriver(page: Page): Promise<DriverLog> {
     const w = window as unknown as { __headPath: DriverLog; __headPathOpen: () => Segment }
     const open = w.__headPathOpen()
     const segments = [...w.__headPath.segments, ...(open ? [{ ...open, to: open.to === Infinity ? Number.MAX_VALUE : open.to }] : [])]
-    return { segments, frames: w.__headPath.frames, scriptsDone: w.__headPath.scriptsDone }
+    return { segments, frames: w.__headPath.frames, poses: w.__headPath.poses, scriptsDone: w.__headPath.scriptsDone }
   })
 }
 
 export const scriptDone = (page: Page, beat: string) =>
   page.waitForFunction((b) => (window as unknown as { __headPath: DriverLog }).__headPath.scriptsDone.includes(b), beat, { timeout: 30_000, polling: 50 })
 
-// ---- Directions ----
+// ---- Truth, from the path alone ----
 
 const rad = Math.PI / 180
+export function forwardOf(d: Dir): [number, number, number] {
+  return [-Math.sin(d.yaw * rad) * Math.cos(d.pitch * rad), Math.sin(d.pitch * rad), -Math.cos(d.yaw * rad) * Math.cos(d.pitch * rad)]
+}
 /** The direction (yaw, pitch) from the eye to a point. */
 export function dirTo(eye: readonly number[], p: readonly number[]): Dir {
   const [x, y, z] = [p[0]! - eye[0]!, p[1]! - eye[1]!, p[2]! - eye[2]!]
   return { yaw: Math.atan2(-x, -z) / rad, pitch: Math.atan2(y, Math.hypot(x, z)) / rad }
+}
+function angleDeg(a: readonly number[], b: readonly number[]): number {
+  const dot = a[0]! * b[0]! + a[1]! * b[1]! + a[2]! * b[2]!
+  return Math.acos(Math.max(-1, Math.min(1, dot / (Math.hypot(a[0]!, a[1]!, a[2]!) * Math.hypot(b[0]!, b[1]!, b[2]!))))) / rad
+}
+
+export interface TruthTarget {
+  name: string
+  centre: [number, number, number]
+  coneDeg: number
+}
+
+type V3 = [number, number, number]
+const rotX = (v: V3, a: number): V3 => [v[0], v[1] * Math.cos(a) - v[2] * Math.sin(a), v[1] * Math.sin(a) + v[2] * Math.cos(a)]
+const rotY = (v: V3, a: number): V3 => [v[0] * Math.cos(a) + v[2] * Math.sin(a), v[1], -v[0] * Math.sin(a) + v[2] * Math.cos(a)]
+
+/**
+ * Where the eye is for a head direction: the headset turns about its own origin (`base`, world metres), and the
+ * camera three reads sits at a fixed offset from it in the head's frame (`local`), so the eye moves a little as the
+ * head turns.
+ */
+export interface EyeModel {
+  base: V3
+  local: V3
+}
+export function eyeAt(m: EyeModel, d: Dir): V3 {
+  const o = rotY(rotX(m.local, d.pitch * rad), d.yaw * rad)
+  return [m.base[0] + o[0], m.base[1] + o[1], m.base[2] + o[2]]
+}
+/** The head-frame offset from one camera reading at a known head direction. */
+export function eyeModelFrom(base: V3, camera: readonly number[], d: Dir): EyeModel {
+  const world: V3 = [camera[0]! - base[0], camera[1]! - base[1], camera[2]! - base[2]]
+  return { base, local: rotX(rotY(world, -d.yaw * rad), -d.pitch * rad) }
+}
+
+export function pathAt(segments: Segment[], t: number): { dir: Dir; degS: number } {
+  const s = segments.find((g) => t >= g.from && t < g.to) ?? segments.at(-1)!
+  const f = s.to === s.from || s.to >= Number.MAX_VALUE / 2 ? 1 : Math.min(1, Math.max(0, (t - s.from) / (s.to - s.from)))
+  return { dir: { yaw: s.a.yaw + (s.b.yaw - s.a.yaw) * f, pitch: s.a.pitch + (s.b.pitch - s.a.pitch) * f }, degS: s.degS }
+}
+
+/** Nearest target within its cone, ties to the one listed first (the rule the README states). */
+export function truthTarget(targets: TruthTarget[], eye: EyeModel, d: Dir): { on: string | null; inCone: Record<string, boolean> } {
+  const f = forwardOf(d)
+  const e = eyeAt(eye, d)
+  let on: string | null = null
+  let best = Infinity
+  const inCone: Record<string, boolean> = {}
+  for (const t of targets) {
+    const a = angleDeg(f, [t.centre[0] - e[0], t.centre[1] - e[1], t.centre[2] - e[2]])
+    inCone[t.name] = a <= t.coneDeg
+    if (a <= t.coneDeg && a < best) {
+      on = t.name
+      best = a
+    }
+  }
+  return { on, inCone }
+}
+
+export interface TruthBeat {
+  durationMs: number
+  shares: Record<string, number>
+  firstLookMs: Record<string, number | null>
+  lookAways: Record<string, number>
+  peakYaw: number
+  peakEdge: Record<string, number>
+}
+
+/**
+ * Integrates the path over a beat's window [from, to) minus pauses, in 0.25 ms steps: shares, first looks (from
+ * `beatStart`, unpaused time), look-aways, the fastest turn, and the speed at each cone crossing.
+ */
+export function truthOfBeat(segments: Segment[], targets: TruthTarget[], eye: EyeModel, beatStart: number, from: number, to: number, pauses: [number, number][]): TruthBeat {
+  const step = 0.25
+  const paused = (t: number) => pauses.some(([a, b]) => t >= a && t < b)
+  const look: Record<string, number> = Object.fromEntries(targets.map((t) => [t.name, 0]))
+  const first: Record<string, number | null> = Object.fromEntries(targets.map((t) => [t.name, null]))
+  const aways: Record<string, number> = Object.fromEntries(targets.map((t) => [t.name, 0]))
+  const edge: Record<string, number> = Object.fromEntries(targets.map((t) => [t.name, 0]))
+  let peakYaw = 0
+  let duration = 0
+  // Unpaused time between the beat's start and the window's start (a first look counts from the beat's start).
+  let elapsed = 0
+  for (let t = beatStart; t < from; t += step) if (!paused(t)) elapsed += step
+  let prev: ReturnType<typeof truthTarget> | null = null
+  for (let t = from; t < to; t += step) {
+    if (paused(t)) continue
+    const p = pathAt(segments, t)
+    const now = truthTarget(targets, eye, p.dir)
+    if (now.on !== null) {
+      look[now.on]! += step
+      if (first[now.on] === null) first[now.on] = elapsed
+    }
+    if (prev) {
+      if (prev.on !== null && prev.on !== now.on) aways[prev.on]!++
+      for (const tg of targets) if (prev.inCone[tg.name] !== now.inCone[tg.name]) edge[tg.name] = Math.max(edge[tg.name]!, p.degS)
+    }
+    peakYaw = Math.max(peakYaw, p.degS)
+    prev = now
+    duration += step
+    elapsed += step
+  }
+  const shares = Object.fromEntries(targets.map((t) => [t.name, duration > 0 ? look[t.name]! / duration : 0]))
+  return { durationMs: duration, shares, firstLookMs: first, lookAways: aways, peakYaw, peakEdge: edge }
+}
+
+export interface FrameTruthBeat {
+  durationMs: number
+  shares: Record<string, number>
+  firstLookMs: Record<string, number | null>
+  lookAways: Record<string, number>
+  /**
+   * The most a share can differ between the continuous path and the frames, as a fraction of the beat: the summed
+   * length of the frame intervals inside which the continuous path's attribution changes (each such interval is
+   * credited whole to the pose at its start, the README's rule).
+   */
+  granularity: number
+}
+
+/**
+ * The truth at the frames the headset presented: each frame interval [frame, next frame) inside the beat's window,
+ * minus pauses, is credited to the target of the direction the driver set at that frame (the README's rule: a moment
+ * belongs to the latest frame at or before it). The frames and directions come from the driver, the targets and the
+ * eye from the scene and the headset's geometry; nothing from the app's dwell code. The continuous path's own
+ * attribution is sampled inside each interval to bound how far the frame-credited shares can be from it.
+ */
+export function truthAtFrames(log: DriverLog, targets: TruthTarget[], eye: EyeModel, beatStart: number, from: number, to: number, pauses: [number, number][]): FrameTruthBeat {
+  const unpaused = (a: number, b: number) => {
+    let ms = Math.max(0, b - a)
+    for (const [p, q] of pauses) ms -= Math.max(0, Math.min(b, q) - Math.max(a, p))
+    return ms
+  }
+  const look: Record<string, number> = Object.fromEntries(targets.map((t) => [t.name, 0]))
+  const first: Record<string, number | null> = Object.fromEntries(targets.map((t) => [t.name, null]))
+  const aways: Record<string, number> = Object.fromEntries(targets.map((t) => [t.name, 0]))
+  let duration = 0
+  let straddled = 0
+  let previous: string | null | undefined
+  for (const [i, frame] of log.frames.entries()) {
+    const next = log.frames[i + 1] ?? Infinity
+    const a = Math.max(frame, from)
+    const b = Math.min(next, to)
+    if (b <= a) continue
+    const ms = unpaused(a, b)
+    if (ms <= 0) continue
+    const on = truthTarget(targets, eye, log.poses[i]!).on
+    if (on !== null) {
+      look[on]! += ms
+      if (first[on] === null) first[on] = unpaused(beatStart, a)
+    }
+    if (previous !== undefined && previous !== null && previous !== on) aways[previous]!++
+    previous = on
+    duration += ms
+    // Does the continuous path leave this frame's attribution inside the interval? Then up to its length differs.
+    if (Number.isFinite(b)) {
+      for (let t = a; t < b; t += 0.5) {
+        if (truthTarget(targets, eye, pathAt(log.segments, t).dir).on !== on) {
+          straddled += ms
+          break
+        }
+      }
+    }
+  }
+  const shares = Object.fromEntries(targets.map((t) => [t.name, duration > 0 ? look[t.name]! / duration : 0]))
+  return { durationMs: duration, shares, firstLookMs: first, lookAways: aways, granularity: duration > 0 ? straddled / duration : 0 }
 }
