@@ -3,28 +3,38 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 /** A howler whose sounds load and play but never report their end: the case the watchdog exists for. */
 vi.mock('howler', () => {
   class Howl {
+    static calls: string[] = []
     once() {
       return this
     }
     play() {
       return 1
     }
-    pause() {}
+    pause() {
+      Howl.calls.push('pause')
+    }
     fade() {}
     volume() {
       return 1
     }
-    unload() {}
+    unload() {
+      Howl.calls.push('unload')
+    }
+    off() {
+      Howl.calls.push('off')
+      return this
+    }
     pos() {}
     pannerAttr() {}
     state() {
       return 'loaded'
     }
   }
-  return { Howl, Howler: { ctx: null, pos() {}, orientation() {} } }
+  return { Howl, Howler: { ctx: null, autoSuspend: true, pos() {}, orientation() {} } }
 })
 
 const { createHowlerSound } = await import('./howlerSound.ts')
+const howlCalls = ((await import('howler')).Howl as unknown as { calls: string[] }).calls
 
 describe('a cue always ends', () => {
   beforeEach(() => vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] }))
@@ -66,6 +76,18 @@ describe('a cue always ends', () => {
     sound.stop()
     vi.advanceTimersByTime(10_000)
     expect(stopped).not.toHaveBeenCalled()
+  })
+
+  it('drops every listener of a sound before unloading it, and never pauses a line that was resumed during its fade', () => {
+    const sound = createHowlerSound()
+    sound.play({ id: 1, url: 'line.ogg', durationMs: 1000, position: null }, vi.fn())
+    howlCalls.length = 0
+    sound.pause(400)
+    sound.resume()
+    vi.advanceTimersByTime(400)
+    expect(howlCalls).toEqual([])
+    sound.stop()
+    expect(howlCalls).toEqual(['off', 'unload'])
   })
 
   it('on a fast test clock the watchdog runs fast too', () => {

@@ -9,6 +9,9 @@ export interface HowlerSoundOptions {
 /** howler.js with the Web Audio panner: spatial voices, fade on pause, and a timer fallback for failed files. */
 export function createHowlerSound(options: HowlerSoundOptions = {}): SoundService {
   const timeScale = options.timeScale ?? 1
+  // howler suspends its audio context after 30 s of silence (a long question, a safety pause); the next line then
+  // waits for the context to wake, which delays its start, and a play deferred that way can outlive its sound.
+  Howler.autoSuspend = false
   interface Playing {
     howl: Howl | null
     soundId: number | null
@@ -29,6 +32,9 @@ export function createHowlerSound(options: HowlerSoundOptions = {}): SoundServic
     if (!current) return
     if (current.timer) clearTimeout(current.timer)
     if (current.watchdog) clearTimeout(current.watchdog)
+    // Every listener goes first, howler's own too: a play that howler deferred (until the file loads or the audio
+    // context resumes) must not run on a sound that is gone (it threw "Cannot set properties of undefined").
+    current.howl?.off()
     current.howl?.unload()
     current = null
   }
@@ -115,7 +121,8 @@ export function createHowlerSound(options: HowlerSoundOptions = {}): SoundServic
       if (cue.howl && cue.soundId !== null) {
         const { howl, soundId } = cue
         howl.fade(howl.volume(), 0, fadeMs, soundId)
-        setTimeout(() => howl.pause(soundId), fadeMs)
+        // Only if this cue still plays and is still paused when the fade is done.
+        setTimeout(() => current === cue && paused && howl.pause(soundId), fadeMs)
       }
     },
     resume() {

@@ -143,11 +143,11 @@ export function ConsoleApp({ renderMirror, targetsOf, titleOf }: ConsoleAppProps
     return () => clearInterval(timer)
   }, [])
 
-  const send = (command: CommandName, text?: string) => link.current?.command(command, text) ?? null
+  const send = (command: CommandName, options: { text?: string; beat?: string } = {}) => link.current?.command(command, options) ?? null
   const sendNote = () => {
     const text = note.trim().slice(0, maxNoteChars)
     if (!text || !state) return
-    if (send('note', text) === null) return
+    if (send('note', { text }) === null) return
     setNotes((n) => [...n, { text, beat: state.beat }])
     setNote('')
   }
@@ -250,10 +250,10 @@ export function ConsoleApp({ renderMirror, targetsOf, titleOf }: ConsoleAppProps
                   <button type="button" className="primary big" disabled={!status.headsetConnected || state.paused === null} onClick={() => send('resume')}>
                     {w.resume}
                   </button>
-                  <button type="button" className="secondary big" disabled={!status.headsetConnected || state.paused !== null || state.status === 'completed'} onClick={() => send('repeat')}>
+                  <button type="button" className="secondary big" disabled={!status.headsetConnected || state.paused !== null || state.status === 'completed'} onClick={() => send('repeat', { beat: state.beat })}>
                     {w.repeat}
                   </button>
-                  <button type="button" className="secondary big" disabled={!status.headsetConnected || state.paused !== null || state.status === 'completed'} onClick={() => send('skip')}>
+                  <button type="button" className="secondary big" disabled={!status.headsetConnected || state.paused !== null || state.status === 'completed'} onClick={() => send('skip', { beat: state.beat })}>
                     {w.skip}
                   </button>
                   <button type="button" className="danger big" disabled={!status.headsetConnected || state.status === 'completed'} onClick={() => send('stop')}>

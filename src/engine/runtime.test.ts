@@ -134,6 +134,64 @@ describe('scene runtime', () => {
     expect((await store.events('s1')).map((e) => e.seq)).toEqual([1, 2, 3, 4])
   })
 
+  it('shows a safety pause at once, while the inputs before it are still being committed, and logs it in order', async () => {
+    const { store, make } = await setup()
+    const runtime = await make()
+    await runtime.start()
+    // A slow store: every commit waits until the test lets it through (a busy headset's IndexedDB).
+    const gates: (() => void)[] = []
+    const commit = store.commit.bind(store)
+    store.commit = async (batch) => {
+      await new Promise<void>((open) => gates.push(open))
+      return commit(batch)
+    }
+    const seen: { beat: string; paused: string | null }[] = []
+    runtime.subscribe((view) => seen.push({ beat: view.beat, paused: view.context.paused?.reason ?? null }))
+    const continued = runtime.send({ type: 'continue', beat: 'hello' })
+    const paused = runtime.send({ type: 'pause', reason: 'trainer-console' })
+    // Nothing committed yet, and the pause is already what the client sees.
+    expect(gates).toHaveLength(0)
+    await Promise.resolve()
+    expect(seen).toEqual([{ beat: 'hello', paused: 'trainer-console' }])
+    expect(runtime.getView()?.context.paused?.reason).toBe('trainer-console')
+    // The continue's commit lands: the new beat, still shown paused, because the pause is not yet taken.
+    while (gates.length === 0) await new Promise((r) => setTimeout(r, 0))
+    gates.shift()!()
+    await continued
+    expect(seen.at(-1)).toEqual({ beat: 'ask', paused: 'trainer-console' })
+    // The pause's own commit: the machine's view is paused now, and the records are in input order.
+    while (gates.length === 0) await new Promise((r) => setTimeout(r, 0))
+    gates.shift()!()
+    await paused
+    expect(seen.every((v) => v.paused === 'trainer-console')).toBe(true)
+    expect((await store.events('s1')).map((e) => e.type).slice(-3)).toEqual(['line.continued', 'beat.entered', 'safety.paused'])
+  })
+
+  it('skips the beat the trainer saw, and drops a skip for a beat the scene has already left', async () => {
+    const { store, make } = await setup()
+    const runtime = await make()
+    await runtime.start()
+    await runtime.send({ type: 'continue', beat: 'hello' })
+    // The trainer pressed "Volgende stap" while seeing the first beat; the client had just gone on.
+    await runtime.send({ type: 'skip', beat: 'hello' })
+    expect(runtime.getView()?.beat).toBe('ask')
+    await runtime.send({ type: 'skip', beat: 'ask' })
+    expect(runtime.getView()?.beat).not.toBe('ask')
+    expect((await store.events('s1')).filter((e) => e.type === 'beat.skipped').map((e) => e.data.beat)).toEqual(['ask'])
+  })
+
+  it('never shows a pause once the scene has ended', async () => {
+    const { make } = await setup()
+    const runtime = await make()
+    await runtime.start()
+    await runtime.send({ type: 'continue', beat: 'hello' })
+    await runtime.send({ type: 'answered', beat: 'ask', item: 'q', value: 'b', latencyMs: 900 })
+    expect(runtime.getView()?.status).toBe('completed')
+    // After the end there is nothing to pause: shown neither at once nor after.
+    await runtime.send({ type: 'pause', reason: 'late' })
+    expect(runtime.getView()?.context.paused).toBeNull()
+  })
+
   it('tells a snapshot of a changed scene apart from a current one', async () => {
     const { store, make, hash } = await setup()
     const runtime = await make()

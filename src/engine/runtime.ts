@@ -69,6 +69,12 @@ export interface MachineRuntimeOptions<TContext = unknown, TInput = unknown> ext
   input: object
   /** Measurements the runtime takes between inputs (head-direction dwell); see `RuntimeMeasurer`. */
   measurer?: RuntimeMeasurer<TContext, TInput>
+  /**
+   * For an input that must be seen at once (the safety pause), what to show until the machine has taken it and
+   * the record is committed: given the view as it is, the view with the input's effect. Returns null for every
+   * other input. Default: none; every input is seen after its commit.
+   */
+  showAtOnce?: (input: TInput, view: RuntimeView<TContext & RunnableContext>, at: number) => RuntimeView<TContext & RunnableContext> | null
 }
 
 /**
@@ -97,7 +103,18 @@ export function createSceneRuntime(options: RuntimeOptions) {
     machine,
     input: { sessionId: options.sessionId, params, timeScale: timeScale ?? 1, startedAt: options.clock.now() },
     measurer: headDwellMeasurer(options.clock, options.resumeFrom !== undefined),
+    showAtOnce: pauseAtOnce,
   })
+}
+
+/**
+ * The safety pause is shown the moment it is asked for, not after the inputs queued before it are committed (on a
+ * busy headset that was seconds): the overlay, and with it the stopped sound, come at once. The machine still takes
+ * the pause in order and its record is committed as usual; until then the view only looks paused.
+ */
+function pauseAtOnce(input: SceneInputEvent, view: RuntimeView<SceneContext>, at: number): RuntimeView<SceneContext> | null {
+  if (input.type !== 'pause' || view.context.paused !== null || view.status === 'completed') return null
+  return { ...view, context: { ...view.context, paused: { reason: input.reason, since: at, remainingMs: null } } }
 }
 
 /** How often (session clock) the dwell totals of a running beat are committed, so a reload loses at most this. */
@@ -170,6 +187,17 @@ export function createMachineRuntime<TContext extends RunnableContext, TInput ex
 
   let view: RuntimeView<TContext> | null = null
   const listeners = new Set<(view: RuntimeView<TContext>) => void>()
+  // Inputs shown at once but not yet taken by the machine, in arrival order (see `showAtOnce`).
+  const showing: { input: TInput; at: number }[] = []
+  function shownView(): RuntimeView<TContext> | null {
+    let shown = view
+    for (const { input, at } of showing) if (shown) shown = options.showAtOnce?.(input, shown, at) ?? shown
+    return shown
+  }
+  function publish() {
+    const shown = shownView()
+    if (shown) for (const l of listeners) l(shown)
+  }
   let queue: Promise<void> = Promise.resolve()
   let cancelDeadline: (() => void) | null = null
   let stopped = false
@@ -214,7 +242,7 @@ export function createMachineRuntime<TContext extends RunnableContext, TInput ex
     const context = snapshot.context as TContext
     view = { beat: context.beat, status: status(), state: snapshot.value, context, storageError }
     armDeadline()
-    for (const l of listeners) l(view)
+    publish()
   }
 
   function armDeadline() {
@@ -242,25 +270,43 @@ export function createMachineRuntime<TContext extends RunnableContext, TInput ex
       }
       return Promise.resolve()
     }
+    const early = view && options.showAtOnce?.(input, view, clock.now()) ? { input, at: clock.now() } : null
+    if (early) {
+      showing.push(early)
+      publish()
+    }
     return enqueue(async () => {
-      if (stopped || status() === 'completed') return
-      if ('beat' in input && input.beat !== (actor.getSnapshot().context as TContext).beat) return
-      stampT = eventTimeStamp ?? clock.perf()
-      stampWall = clock.now()
-      const at = clock.now()
-      const before = actor.getSnapshot()
-      const event = { ...input, at }
-      if (measurer) {
-        // An input that ends the beat (or the session) gets the beat's measurements logged just before it.
-        const next = getNextSnapshot(machine, before as never, event as never) as { status: string; context: TContext }
-        if (next.status === 'done' || next.context.beat !== (before.context as TContext).beat) {
-          for (const extra of measurer.beatEnding(stampT)) actor.send({ ...extra, at } as never)
+      try {
+        await take(input, eventTimeStamp)
+      } finally {
+        // Taken by the machine and committed (or dropped): from now on its own view says what it did.
+        if (early) {
+          showing.splice(showing.indexOf(early), 1)
+          publish()
         }
       }
-      actor.send(event as never)
-      measurer?.after(stampT, before.context as TContext, actor.getSnapshot().context as TContext, undefined)
-      await commit()
     })
+  }
+
+  /** Feeds one input to the machine and commits what it did, in queue order. */
+  async function take(input: TInput, eventTimeStamp: number | undefined): Promise<void> {
+    if (stopped || status() === 'completed') return
+    if ('beat' in input && input.beat !== (actor.getSnapshot().context as TContext).beat) return
+    stampT = eventTimeStamp ?? clock.perf()
+    stampWall = clock.now()
+    const at = clock.now()
+    const before = actor.getSnapshot()
+    const event = { ...input, at }
+    if (measurer) {
+      // An input that ends the beat (or the session) gets the beat's measurements logged just before it.
+      const next = getNextSnapshot(machine, before as never, event as never) as { status: string; context: TContext }
+      if (next.status === 'done' || next.context.beat !== (before.context as TContext).beat) {
+        for (const extra of measurer.beatEnding(stampT)) actor.send({ ...extra, at } as never)
+      }
+    }
+    actor.send(event as never)
+    measurer?.after(stampT, before.context as TContext, actor.getSnapshot().context as TContext, undefined)
+    await commit()
   }
 
   return {
@@ -281,7 +327,8 @@ export function createMachineRuntime<TContext extends RunnableContext, TInput ex
     send,
     /** Retries a failed commit (e.g. after the user freed storage). */
     retry: () => enqueue(commit),
-    getView: () => view,
+    /** The committed view, with any input shown at once (`showAtOnce`) on top. */
+    getView: () => shownView(),
     /** Records not yet in storage; shown in an export-now file when storage fails. */
     unsavedRecords: () => unsaved.slice(),
     subscribe(listener: (view: RuntimeView<TContext>) => void) {

@@ -56,9 +56,13 @@ export type SceneEvent =
   | ({ type: 'resume' } & Stamp)
   /** Safety: end the scene after a pause. */
   | ({ type: 'stop'; reason: string } & Stamp)
-  /** The trainer's console: play the current line again, or move on to the next beat now (logged as `beat.skipped`). */
-  | ({ type: 'repeat' } & Stamp)
-  | ({ type: 'skip' } & Stamp)
+  /**
+   * The trainer's console: play the current line again, or move on to the next beat now (logged as `beat.skipped`).
+   * `beat` is the beat the trainer saw; when the scene has moved on by itself since, the command is dropped (as a
+   * double tap is), so one press never skips two beats.
+   */
+  | ({ type: 'repeat'; beat?: string } & Stamp)
+  | ({ type: 'skip'; beat?: string } & Stamp)
   /** A renderer's measurement for the research log (head-direction dwell, XR visibility), about `forBeat`. */
   | ({ type: 'measure'; forBeat: string; kind: MeasureKind; data: Record<string, unknown> } & Stamp)
 

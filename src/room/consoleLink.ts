@@ -114,11 +114,14 @@ export function connectConsole(handlers: ConsoleHandlers, url = relayUrl()) {
       update({ refused: null })
       sendRaw({ type: 'join', code })
     },
-    /** Sends a command; returns its id (the headset acknowledges it), or null when not paired. */
-    command(command: CommandName, text?: string): number | null {
+    /**
+     * Sends a command; returns its id (the headset acknowledges it), or null when not paired. `beat`: the beat the
+     * trainer saw, for commands that act on it (skip, repeat); the headset drops them when the scene has moved on.
+     */
+    command(command: CommandName, options: { text?: string; beat?: string } = {}): number | null {
       if (!token || socket?.readyState !== WebSocket.OPEN) return null
       const id = nextId++
-      sendRaw(text === undefined ? { type: 'command', token, id, command } : { type: 'command', token, id, command, text })
+      sendRaw({ type: 'command', token, id, command, ...(options.text === undefined ? {} : { text: options.text }), ...(options.beat === undefined ? {} : { beat: options.beat }) })
       return id
     },
     /** Leaves the pairing (a new code is needed to pair again). */

@@ -75,7 +75,7 @@ export const clientFrameSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ack'), id: z.number().int().nonnegative(), ok: z.boolean(), reason: text(80).optional() }).strict(),
   // Console → headset.
   z
-    .object({ type: z.literal('command'), token, id: z.number().int().nonnegative(), command: z.enum(commandNames), text: text(maxNoteChars).optional() })
+    .object({ type: z.literal('command'), token, id: z.number().int().nonnegative(), command: z.enum(commandNames), text: text(maxNoteChars).optional(), beat: text(80).optional() })
     .strict(),
 ])
 export type ClientFrame = z.infer<typeof clientFrameSchema>

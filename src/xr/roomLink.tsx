@@ -111,8 +111,8 @@ export function useRoomLink({ scene, view, language, send, avatar, recorder }: R
       if (c.command === 'pause') return link?.send({ type: 'ack', id: c.id, ok: true })
       if (c.command === 'resume') sendInput({ type: 'resume' })
       else if (c.command === 'stop') sendInput({ type: 'stop', reason: 'trainer-console' })
-      else if (c.command === 'repeat') sendInput({ type: 'repeat' })
-      else if (c.command === 'skip') sendInput({ type: 'skip' })
+      else if (c.command === 'repeat') sendInput(c.beat === undefined ? { type: 'repeat' } : { type: 'repeat', beat: c.beat })
+      else if (c.command === 'skip') sendInput(c.beat === undefined ? { type: 'skip' } : { type: 'skip', beat: c.beat })
       link?.send({ type: 'ack', id: c.id, ok: true })
     }
     const link = connectHeadset({

@@ -1,14 +1,20 @@
+import { mkdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import type { Browser, BrowserContext, Page } from '@playwright/test'
 import { port } from '../../scripts/browser/chromium.ts'
+import { jsonUpload, openDebrief, upload } from './debriefFiles.ts'
 import { expect, storedEvents, test } from './fixtures.ts'
 import { startRoomServer } from './roomServer.ts'
-import { beatIs, enterHeadset, hook, openChildEye } from './vrFlow.ts'
+import { beatIs, enterHeadset, hook, lookAt, openChildEye, pageErrors } from './vrFlow.ts'
 
 /**
  * The trainer's console, end to end: an emulated headset (IWER) in one browser context and the console in another
  * pair by code through the relay; the console mirrors the head pose and steers the session; the relay can die.
  */
 test.use({ viewport: { width: 1024, height: 768 } })
+
+// The console's picture in the README (test/e2e/screenshots/console.png) is copied from here after a run.
+const screenshots = join(import.meta.dirname, '../../.test-output/screens')
 
 /** Opens the child's-eye scene up to the VR start screen and returns the pairing code it shows. */
 async function openHeadset(page: Page, origin: string, code: string, speed: number): Promise<string> {
@@ -31,6 +37,143 @@ async function pair(console: Page, code: string) {
   await expect(console.getByTestId('console-headset')).toHaveText('Bril verbonden')
 }
 
+
+type Quat = [number, number, number, number]
+const angleDeg = (a: Quat, b: Quat) => (2 * Math.acos(Math.min(1, Math.abs(a[0] * b[0] + a[1] * b[1] + a[2] * b[2] + a[3] * b[3]))) * 180) / Math.PI
+
+/** The world orientation of the view the headset page renders now (its XR camera), not IWER's reference-space pose. */
+const headsetQuaternion = (page: Page) => page.evaluate(() => (window as unknown as { __perspectiefVr: { viewQuaternion(): Quat } }).__perspectiefVr.viewQuaternion())
+const mirrorQuaternion = (console: Page) => console.evaluate(() => (window as unknown as { __perspectiefMirror?: { camera(): Quat } }).__perspectiefMirror?.camera() ?? null)
+
+test('pairing by code: the mirror follows the head, pause within 300 ms, a note in the export and on the debrief timeline', async ({ page, browser }) => {
+  test.setTimeout(480_000)
+  const errors = pageErrors(page)
+  const origin = `http://localhost:${port}`
+  // When the headset's page receives a command frame, for the latency's breakdown (relay vs page).
+  await page.addInitScript(() => {
+    const property = Object.getOwnPropertyDescriptor(WebSocket.prototype, 'onmessage')!
+    Object.defineProperty(WebSocket.prototype, 'onmessage', {
+      ...property,
+      set(this: WebSocket, handler: ((e: MessageEvent) => void) | null) {
+        property.set!.call(this, handler && ((e: MessageEvent) => {
+          if (String(e.data).includes('"command"')) (window as unknown as { __commandAt?: number }).__commandAt ??= performance.timeOrigin + performance.now()
+          handler.call(this, e)
+        }))
+      },
+    })
+  })
+  const code = await openHeadset(page, origin, 'TC16', 4)
+  const { context, console } = await openConsole(browser, origin, false)
+  await pair(console, code)
+  await expect(page.getByTestId('console-state')).toHaveAttribute('data-connected', 'true')
+  await expect(page.getByTestId('console-state')).toContainText('De console van de begeleider is verbonden')
+  await enterHeadset(page)
+  await expect(console.getByTestId('console-state')).toBeVisible()
+
+  // The mirror follows the emulated head: look at the door, then the window; within 2° once settled.
+  const views: Quat[] = []
+  for (const target of ['door', 'window'] as const) {
+    await lookAt(page, target)
+    // On a miss, say what each side held: the mirror camera, the pose it received, the rendered view, IWER's head.
+    const evidence = async () => ({
+      mirror: await mirrorQuaternion(console),
+      received: await console.evaluate(() => (window as unknown as { __perspectiefMirror?: { received(): Quat | null } }).__perspectiefMirror?.received() ?? null),
+      view: await headsetQuaternion(page),
+      iwer: await page.evaluate(() => {
+        const q = (window as unknown as { __iwer: { quaternion: { x: number; y: number; z: number; w: number } } }).__iwer.quaternion
+        return [q.x, q.y, q.z, q.w]
+      }),
+    })
+    test.info().annotations.push({ type: `mirror-before-${target}`, description: JSON.stringify(await evidence()) })
+    await expect
+      .poll(
+        async () => {
+          const m = await mirrorQuaternion(console)
+          return m ? angleDeg(m, await headsetQuaternion(page)) : 180
+        },
+        { timeout: 15_000, intervals: [100] },
+      )
+      .toBeLessThan(2)
+      .catch(async (e: unknown) => {
+        test.info().annotations.push({ type: `mirror-miss-${target}`, description: JSON.stringify(await evidence()) })
+        throw e
+      })
+    views.push(await headsetQuaternion(page))
+  }
+  // The head really turned between the two targets (the mirror followed a moving head, not a still one).
+  expect(angleDeg(views[0]!, views[1]!)).toBeGreaterThan(20)
+  const settled = angleDeg((await mirrorQuaternion(console))!, await headsetQuaternion(page))
+  test.info().annotations.push({ type: 'mirror-error-deg', description: settled.toFixed(2) })
+
+  // Pause from the console: the headset's safety pause shows within 300 ms.
+  await page.evaluate(() => {
+    const w = window as unknown as { __pausedSeenAt?: number }
+    const observer = new MutationObserver(() => {
+      if (w.__pausedSeenAt === undefined && document.querySelector('.vr-paused')) w.__pausedSeenAt = performance.timeOrigin + performance.now()
+    })
+    observer.observe(document.body, { childList: true, subtree: true })
+  })
+  const pauseButton = console.getByRole('button', { name: 'Pauze', exact: true })
+  await expect(pauseButton).toBeEnabled()
+  const clickedAt = await pauseButton.evaluate((b: HTMLButtonElement) => {
+    const at = performance.timeOrigin + performance.now()
+    b.click()
+    return at
+  })
+  await expect(page.getByText('Gepauzeerd')).toBeVisible()
+  const pausedAt = await page.evaluate(() => (window as unknown as { __pausedSeenAt?: number }).__pausedSeenAt!)
+  const arrivedAt = await page.evaluate(() => (window as unknown as { __commandAt?: number }).__commandAt ?? null)
+  test.info().annotations.push({ type: 'pause-arrived-ms', description: String(arrivedAt === null ? null : arrivedAt - clickedAt) })
+  const latency = pausedAt - clickedAt
+  test.info().annotations.push({ type: 'pause-latency-ms', description: String(latency) })
+  expect(latency).toBeLessThan(300)
+  await expect(console.getByTestId('console-safety')).toContainText('gepauzeerd (trainer-console)')
+  await expect.poll(async () => (await storedEvents(page)).filter((e) => e.type === 'trainer.command').map((e) => e.data.command), { timeout: 60_000 }).toEqual(['pause'])
+  const paused = await storedEvents(page)
+  expect(paused.filter((e) => e.type === 'safety.paused').map((e) => e.data.reason)).toEqual(['trainer-console'])
+  // The console confirms the client's "go on".
+  await console.getByRole('button', { name: 'Ga verder' }).click()
+  await expect(page.getByText('Gepauzeerd')).toHaveCount(0)
+
+  // A note, then skip a beat and stop through the scene's ending; the note is in the exported file.
+  await console.getByLabel('Notitie').fill('Kijkt weg bij de vader')
+  await console.getByRole('button', { name: 'Notitie', exact: true }).click()
+  await expect.poll(async () => (await storedEvents(page)).filter((e) => e.type === 'trainer.command' && e.data.command === 'note').map((e) => e.data.note), { timeout: 60_000 }).toEqual(['Kijkt weg bij de vader'])
+  // "Volgende stap" skips the beat the console shows. If the scene moved on by itself between the trainer's look and
+  // the press, the headset drops the press (one press never skips two beats), and the trainer presses again.
+  const pressedOn: string[] = []
+  let beatBefore = ''
+  for (let press = 0; press < 5 && !beatBefore; press++) {
+    const seen = (await console.getByTestId('console-beat').textContent())!
+    pressedOn.push(seen)
+    await console.getByRole('button', { name: 'Volgende stap' }).click()
+    const skipped = await expect
+      .poll(async () => (await storedEvents(page)).filter((e) => e.type === 'beat.skipped').map((e) => e.data.beat as string), { timeout: 5000 })
+      .toEqual([seen])
+      .then(() => true, () => false)
+    if (skipped) beatBefore = seen
+  }
+  expect(beatBefore, `a press skipped the beat it was pressed on (pressed on ${pressedOn.join(', ')})`).not.toBe('')
+  // Whatever happened to the other presses, no beat was skipped that the trainer had not seen.
+  expect((await storedEvents(page)).filter((e) => e.type === 'beat.skipped').map((e) => e.data.beat)).toEqual([beatBefore])
+  await expect(console.getByTestId('console-beat')).not.toHaveText(beatBefore)
+  // The README's picture of the console, made here, during a paired session.
+  mkdirSync(screenshots, { recursive: true })
+  await console.screenshot({ path: join(screenshots, 'console.png') })
+  await console.getByRole('button', { name: 'Stop', exact: true }).click()
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Bewaar bestand voor begeleider' }).click()])
+  const bundle = JSON.parse(readFileSync((await download.path())!, 'utf8')) as { events: { type: string; data: Record<string, unknown> }[] }
+  expect(bundle.events.filter((e) => e.type === 'trainer.command').map((e) => e.data.command)).toEqual(['pause', 'resume', 'note', ...pressedOn.map(() => 'skip'), 'stop'])
+  expect(bundle.events.find((e) => e.type === 'trainer.command' && e.data.command === 'note')!.data.note).toBe('Kijkt weg bij de vader')
+  expect(bundle.events.filter((e) => e.type === 'session.stopped').map((e) => e.data.reason)).toEqual(['trainer-console'])
+
+  await openDebrief(console)
+  await upload(console, [jsonUpload('sessie.json', bundle)])
+  await expect(console.getByTestId('trainer-notes')).toContainText('Kijkt weg bij de vader')
+  await expect(console.getByTestId('chart-timeline')).toContainText('Kijkt weg bij de vader')
+  await context.close()
+  expect(errors).toEqual([])
+})
 
 test('hostile console input: wrong codes are rate-limited, a second console is refused, a wrong token does nothing', async ({ page, browser }) => {
   // Four browser contexts: on a loaded machine each console page takes up to 15 s to load (measured); 120 s ran out.
