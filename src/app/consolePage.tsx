@@ -7,6 +7,7 @@ import { childEyeTargets } from '../xr/environments/childEyeLayout.ts'
 import { meetingTargets } from '../xr/environments/meetingRoomLayout.ts'
 import { ConsoleMirror } from './ConsoleMirror.tsx'
 import { loadCatalog } from '../state/sceneCatalog.ts'
+import { beatLabelOf } from '../debrief/sceneInfo.ts'
 import '../ui/styles.css'
 import '../console/console.css'
 
@@ -28,6 +29,15 @@ createRoot(document.getElementById('root')!).render(
         return Object.fromEntries(Object.entries(targets).map(([name, v]) => [name, [v.x, v.z]]))
       }}
       titleOf={(sceneId, language) => scenes.get(sceneId)?.script.title[language] ?? sceneId}
+      namesOf={(sceneId, language) => {
+        const script = scenes.get(sceneId)?.script
+        // A beat is named by what the client met in it (as in the debrief); one that only waits, by its number.
+        const beatNames = new Map(script?.beats.map((beat, i) => [beat.id, beatLabelOf(script, beat)?.[language] ?? `${language === 'nl' ? 'Stap' : 'Step'} ${i + 1}`]))
+        return {
+          beat: (id) => beatNames.get(id) ?? id,
+          target: (id) => script?.vr?.targetLabels?.[id]?.[language] ?? id,
+        }
+      }}
     />
   </StrictMode>,
 )

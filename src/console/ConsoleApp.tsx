@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react'
 import { useLanguage } from '../i18n/languageStore.ts'
+import { strings } from '../i18n/strings.ts'
 import { connectConsole, type ConsoleLink, type ConsoleStatus } from '../room/consoleLink.ts'
 import { codePattern, maxNoteChars, type CommandName, type PoseFrame, type SessionState } from '../room/protocol.ts'
 import { TopView, type PoseRef } from './TopView.tsx'
@@ -99,7 +100,19 @@ export interface ConsoleAppProps {
   /** The scene's look targets on the floor plan (x, z in metres), for the top view. */
   targetsOf(sceneId: string): Record<string, [number, number]>
   titleOf(sceneId: string, language: 'nl' | 'en'): string
+  /**
+   * What the trainer reads for a beat and a look target: their names from the scene file in the console's language
+   * (ids are for the CSV, never for a Dutch screen). Default: the id itself.
+   */
+  namesOf?(sceneId: string, language: 'nl' | 'en'): SceneNames
 }
+
+export interface SceneNames {
+  beat(id: string): string
+  target(id: string): string
+}
+
+const idsAsNames: SceneNames = { beat: (id) => id, target: (id) => id }
 
 interface Note {
   text: string
@@ -107,11 +120,17 @@ interface Note {
 }
 
 /** The trainer's console: pair by code, watch the client's view and the session's state, steer the session. */
-export function ConsoleApp({ renderMirror, targetsOf, titleOf }: ConsoleAppProps) {
+export function ConsoleApp({ renderMirror, targetsOf, titleOf, namesOf }: ConsoleAppProps) {
   const { language, setLanguage } = useLanguage()
   const w = words[language]
+  // Why the scene is paused, in the trainer's words ("gepauzeerd vanaf de console…"); an unknown reason as it is.
+  const pausedWords = (reason: string) => {
+    const known = (strings[language] as unknown as Record<string, unknown>)[`reason_${reason}`]
+    return typeof known === 'string' ? known : `${w.paused} (${reason})`
+  }
   const [status, setStatus] = useState<ConsoleStatus>({ phase: 'connecting', headsetConnected: false, refused: null })
   const [state, setStateNow] = useState<SessionState | null>(null)
+  const names = state && namesOf ? namesOf(state.sceneId, language) : idsAsNames
   // When the last state arrived on this laptop: the two clocks need not agree, so times count from arrival.
   const receivedAt = useRef(0)
   const setState = (next: SessionState) => {
@@ -207,26 +226,26 @@ export function ConsoleApp({ renderMirror, targetsOf, titleOf }: ConsoleAppProps
               </section>
               <section className="console-top" aria-label={w.top}>
                 <h2>{w.top}</h2>
-                <TopView pose={pose} targets={targetsOf(state.sceneId)} dwell={state.dwell} />
+                <TopView pose={pose} targets={targetsOf(state.sceneId)} dwell={state.dwell} nameOf={names.target} />
               </section>
               <section className="console-state" data-testid="console-state" data-beat={state.beat} data-safety={state.status === 'completed' ? 'completed' : state.paused ? 'paused' : 'running'}>
                 <dl>
                   <dt>{w.scene}</dt>
                   <dd>{titleOf(state.sceneId, language)}</dd>
                   <dt>{w.beat}</dt>
-                  <dd data-testid="console-beat">{state.beat}</dd>
+                  <dd data-testid="console-beat">{names.beat(state.beat)}</dd>
                   <dt>{w.line}</dt>
                   <dd className="console-line">{state.line ?? '—'}</dd>
                   <dt>{w.inBeat}</dt>
                   <dd>{formatSeconds(state.sentAt - state.beatSince + (state.status === 'active' && !state.paused ? Date.now() - receivedAt.current : 0))}</dd>
                   <dt>{w.safety}</dt>
-                  <dd data-testid="console-safety">{state.status === 'completed' ? w.completed : state.paused ? `${w.paused} (${state.paused.reason})` : w.running}</dd>
+                  <dd data-testid="console-safety">{state.status === 'completed' ? w.completed : state.paused ? pausedWords(state.paused.reason) : w.running}</dd>
                   <dt>{w.dwell}</dt>
                   <dd>
                     {Object.keys(state.dwell).length === 0
                       ? '—'
                       : Object.entries(state.dwell)
-                          .map(([k, v]) => `${k} ${Math.round(v * 100)}%`)
+                          .map(([k, v]) => `${names.target(k)} ${Math.round(v * 100)}%`)
                           .join(' · ')}
                   </dd>
                   <dt>{w.answers}</dt>
@@ -281,7 +300,7 @@ export function ConsoleApp({ renderMirror, targetsOf, titleOf }: ConsoleAppProps
               </section>
               <section className="console-timeline" aria-label={w.timeline}>
                 <h2>{w.timeline}</h2>
-                <Timeline state={state} notes={notes} />
+                <Timeline state={state} notes={notes} names={names} />
               </section>
             </div>
           )}
@@ -297,7 +316,7 @@ function formatSeconds(ms: number): string {
 }
 
 /** The beats so far as bars, pauses in red beneath, notes as marks. */
-function Timeline({ state, notes }: { state: SessionState; notes: Note[] }) {
+function Timeline({ state, notes, names }: { state: SessionState; notes: Note[]; names: SceneNames }) {
   const now = state.timeline.length > 0 ? state.timeline.at(-1)!.atMs + (state.sentAt - state.beatSince) : 0
   const end = Math.max(1, now)
   const x = (ms: number) => `${(Math.min(ms, end) / end) * 100}%`
@@ -307,8 +326,8 @@ function Timeline({ state, notes }: { state: SessionState; notes: Note[] }) {
         {state.timeline.map((b, i) => {
           const to = state.timeline[i + 1]?.atMs ?? end
           return (
-            <span key={`${b.beat}-${i}`} className={`timeline-beat${i === state.timeline.length - 1 ? ' current' : ''}`} style={{ left: x(b.atMs), width: `calc(${x(to)} - ${x(b.atMs)})` }} title={b.beat}>
-              {b.beat}
+            <span key={`${b.beat}-${i}`} className={`timeline-beat${i === state.timeline.length - 1 ? ' current' : ''}`} style={{ left: x(b.atMs), width: `calc(${x(to)} - ${x(b.atMs)})` }} title={names.beat(b.beat)}>
+              {names.beat(b.beat)}
             </span>
           )
         })}
@@ -323,7 +342,7 @@ function Timeline({ state, notes }: { state: SessionState; notes: Note[] }) {
       <ul className="timeline-notes">
         {notes.map((n, i) => (
           <li key={i}>
-            <strong>{n.beat}</strong> {n.text}
+            <strong>{names.beat(n.beat)}</strong> {n.text}
           </li>
         ))}
       </ul>

@@ -10,7 +10,7 @@ export interface PoseRef {
  * A floor plan seen from above: the client's head, the direction they look in (from the streamed pose), and the
  * scene's look targets, each with its share of this beat's dwell. Drawn from the pose ref on every animation frame.
  */
-export function TopView({ pose, targets, dwell }: { pose: PoseRef; targets: Record<string, [number, number]>; dwell: Record<string, number> }) {
+export function TopView({ pose, targets, dwell, nameOf = (id) => id }: { pose: PoseRef; targets: Record<string, [number, number]>; dwell: Record<string, number>; nameOf?: (target: string) => string }) {
   const head = useRef<SVGCircleElement>(null)
   const gaze = useRef<SVGLineElement>(null)
   useEffect(() => {
@@ -51,7 +51,7 @@ export function TopView({ pose, targets, dwell }: { pose: PoseRef; targets: Reco
         <g key={name}>
           <circle cx={x} cy={z} r={0.12 + 0.25 * (dwell[name] ?? 0)} fill="#1f5f8b" opacity={0.35} />
           <text x={x + 0.15} y={z - 0.15} fontSize={0.28} fill="#1b2a36">
-            {name} {dwell[name] !== undefined ? `${Math.round(dwell[name]! * 100)}%` : ''}
+            {nameOf(name)} {dwell[name] !== undefined ? `${Math.round(dwell[name]! * 100)}%` : ''}
           </text>
         </g>
       ))}
