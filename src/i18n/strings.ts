@@ -41,6 +41,7 @@ const nl = {
   resumeTitle: 'Verder waar je was',
   resumeButton: 'Ga verder',
   noScenes: 'Er zijn geen oefeningen gevonden.',
+  supervisionMode: 'Modus: bij de begeleider. Je ziet ook de oefeningen die je samen met je begeleider doet.',
 
   paramsTitle: 'Instellingen voor de begeleider',
   paramsHelp: 'De begeleider kiest deze instellingen.',
@@ -395,6 +396,7 @@ const en: Strings = {
   resumeTitle: 'Go on where you were',
   resumeButton: 'Go on',
   noScenes: 'No exercises were found.',
+  supervisionMode: 'Mode: with the trainer. You also see the exercises you do together with your trainer.',
 
   paramsTitle: 'Settings for the trainer',
   paramsHelp: 'The trainer chooses these settings.',
