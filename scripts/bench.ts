@@ -295,7 +295,8 @@ async function vrFrameCpu() {
 async function vrScene(scene: RegExp, setup: (p: Page) => Promise<void>) {
   const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs })
   const page = await browser.newPage({ viewport: { width: 1024, height: 768 } })
-  await page.goto(`${origin}/?speed=10&xr=emulate`)
+  // The trainer's link: the VR scenes are for supervision, so the lobby lists them only with setting=supervision.
+  await page.goto(`${origin}/?speed=10&xr=emulate&setting=supervision`)
   await page.getByRole('button', { name: 'Ik snap het en doe mee' }).click()
   await page.getByLabel('Code').fill('BENCH3')
   await page.getByRole('button', { name: 'Verder' }).click()

@@ -35,7 +35,7 @@ describe('npm run scenes:check', () => {
     }
     const r = check(dir)
     expect(r.status).toBe(1)
-    expect(r.err).toContain('check-in/scene.yaml:65:27 beats[0].next.to: unknown target beat "ask-mod". Hint: did you mean "ask-mood"?')
+    expect(r.err).toContain('check-in/scene.yaml:67:27 beats[0].next.to: unknown target beat "ask-mod". Hint: did you mean "ask-mood"?')
     expect(r.out).toMatch(new RegExp(`scenes: 0 passed, ${names.length + 1} failed`))
     expect(r.err).not.toMatch(/could not read this scene/)
   }, 60_000)

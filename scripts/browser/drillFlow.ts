@@ -101,9 +101,9 @@ export async function playDrill(page: Page, cdp: CDPSession, decide: Decide, sto
   }
 }
 
-/** Opens "Meer" on the drill's done screen (the other formats), once. */
+/** Opens "Meer" on a done screen (the other formats: the drill's, a questionnaire's or a VR scene's), once. */
 export async function openMore(page: Page): Promise<void> {
-  const more = page.locator('[data-testid="drill-done"] details.more')
+  const more = page.locator('details.more')
   if (!(await more.evaluate((d) => (d as HTMLDetailsElement).open))) await more.locator('summary').click()
 }
 

@@ -16,9 +16,10 @@ const lookup = (sceneId: string) => catalog.get(sceneId)
 // The debrief has its own switch, remembered apart from the client's pages on the same device.
 startRememberedLanguage('perspectief.debrief.language', location.search)
 
+// The debrief is the trainer's page, so its way to the lobby is the trainer's link: every scene, not only those for home.
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <DebriefApp lookup={lookup} lobbyUrl="./" checkInForms={loadCatalog().filter((s) => s.script.runsIn === 'debrief')} />
+    <DebriefApp lookup={lookup} lobbyUrl="./?setting=supervision" checkInForms={loadCatalog().filter((s) => s.script.runsIn === 'debrief')} />
   </StrictMode>,
 )
 void restoreKept()

@@ -72,7 +72,7 @@ export async function showDoneScreen(root: HTMLElement, args: DoneArgs): Promise
     downloadFile(file.name, file.content, file.type)
   })
   // One thing for the client to do: send the protected file to their trainer. The rest waits under "Meer".
-  const exportEncrypted = el('button', { type: 'button', className: 'primary big', textContent: t('drillSendToTrainer') })
+  const exportEncrypted = el('button', { type: 'button', className: 'primary big', textContent: t('sendToTrainer') })
   const passphraseSlot = el('div', { className: 'passphrase-slot' })
   exportEncrypted.addEventListener('click', async () => {
     exportEncrypted.disabled = true
@@ -88,8 +88,8 @@ export async function showDoneScreen(root: HTMLElement, args: DoneArgs): Promise
     const file = psychDsFile(await collectBundle(store, meta))
     downloadFile(file.name, file.content, file.type)
   })
-  const send = el('div', { className: 'send' }, el('p', { textContent: t('drillSendExplain') }), exportEncrypted, passphraseSlot)
-  const more = el('details', { className: 'more' }, el('summary', { textContent: t('drillMore') }), el('p', { className: 'hint', textContent: t('drillMoreExplain') }), el('div', { className: 'actions' }, exportJson, exportCsv, exportZip))
+  const send = el('div', { className: 'send' }, el('p', { textContent: t('sendToTrainerExplain') }), exportEncrypted, passphraseSlot)
+  const more = el('details', { className: 'more' }, el('summary', { textContent: t('moreFiles') }), el('p', { className: 'hint', textContent: t('moreFilesExplain') }), el('div', { className: 'actions' }, exportJson, exportCsv, exportZip))
   const actions: HTMLElement[] = [send]
   const remaining = schedule.dueDates.slice(schedule.done)
   if (remaining.length > 0) {

@@ -1,6 +1,7 @@
 import { z } from './zod.ts'
 import { Localized } from './localized.ts'
 import { beatEvents } from './vocabulary.ts'
+import { scenePlaces } from './place.ts'
 
 /**
  * The scene-script format. This file is the single source of the script types; `npm run scenes:schema`
@@ -267,6 +268,14 @@ export const ScenarioScript = z
     vr: VrSettings.optional(),
     /** Where the scene is offered: the client's lobby, or the trainer's debrief page only. Default lobby. */
     runsIn: z.enum(['lobby', 'debrief']).optional(),
+    /**
+     * Where the scene is for: a client's own phone at home, a supervision session with the trainer, or both.
+     * Default supervision (see place.ts): a scene reaches a client's phone only when its author says so.
+     */
+    place: z
+      .enum(scenePlaces)
+      .optional()
+      .describe("Where the scene is for: 'home' (a client's own phone), 'supervision' (with the trainer), or 'both'. Default supervision: a scene reaches a client's phone only when its author says so."),
     checkIn: CheckInSettings.optional(),
     /** Parts of a check-in beyond the built-in direction, trust, bond and friction, with their labels. */
     parts: z.record(z.string().regex(idPattern, 'use lower-case letters, digits and dashes'), CheckInPart).optional(),

@@ -11,6 +11,7 @@ import type { EraseReport } from '../storage/eraseDevice.ts'
 import type { StorageUnavailableError } from '../storage/indexedDbStore.ts'
 import type { SessionMeta, SessionStore } from '../storage/sessionStore.ts'
 import type { CatalogScene } from './sceneCatalog.ts'
+import type { LobbySetting } from './lobbySetting.ts'
 import type { RunningSession } from './sessionController.ts'
 
 export type Screen =
@@ -35,7 +36,10 @@ export interface AppState {
   store: SessionStore | null
   /** Nothing is written to the device (storage refused); exports are the only copy. */
   memoryOnly: boolean
+  /** Every scene a lobby may start or resume; the list shown is narrowed by `lobbySetting`. */
   scenes: CatalogScene[]
+  /** A client's phone at home, or the trainer's supervision link (lobbySetting.ts). */
+  lobbySetting: LobbySetting
   clientCode: string | null
   sessions: SessionMeta[]
   running: RunningSession | null
@@ -51,6 +55,7 @@ export const initialAppState: AppState = {
   store: null,
   memoryOnly: false,
   scenes: [],
+  lobbySetting: 'home',
   clientCode: null,
   sessions: [],
   running: null,

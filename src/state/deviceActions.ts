@@ -27,7 +27,7 @@ export async function eraseEverything() {
   }
   try {
     const report = await eraseDevice()
-    useApp.setState({ ...initialAppState, scenes: get().scenes, screen: { name: 'erased', report: { ...report, sessions, events } } })
+    useApp.setState({ ...initialAppState, scenes: get().scenes, lobbySetting: get().lobbySetting, screen: { name: 'erased', report: { ...report, sessions, events } } })
   } catch (cause) {
     set({ error: cause instanceof Error ? cause.message : String(cause) })
   }

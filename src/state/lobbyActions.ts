@@ -4,6 +4,7 @@ import { createMemoryStore } from '../storage/memoryStore.ts'
 import { purgeExpiredSessions } from '../storage/retention.ts'
 import { consentTextVersion, refreshSessions, useApp, type Screen } from './appStore.ts'
 import { loadLobbyCatalog } from './sceneCatalog.ts'
+import { startLobbySetting } from './lobbySetting.ts'
 import { openSession } from './sessionActions.ts'
 
 const set = useApp.setState
@@ -35,7 +36,7 @@ let registerOffline: OfflineRegistration = () => {}
 export async function boot(offline?: OfflineRegistration): Promise<void> {
   if (offline) registerOffline = offline
   set({ screen: { name: 'loading' } })
-  set({ scenes: loadLobbyCatalog() })
+  set({ scenes: loadLobbyCatalog(), lobbySetting: startLobbySetting(location.search) })
   let exists: boolean
   try {
     exists = await databaseExists()

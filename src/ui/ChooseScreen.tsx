@@ -5,23 +5,32 @@ import { useT } from '../i18n/useT.ts'
 import { Layout } from './Layout.tsx'
 import { ReadAloudButton } from '../widgets/ReadAloudButton.tsx'
 import { CheckInPlan } from './CheckInPlan.tsx'
+import { scenesForSetting } from '../state/lobbySetting.ts'
 
 /** The scenario list for this client code, with unfinished sessions first so going on is one tap. */
 export function ChooseScreen() {
   const t = useT()
   const language = useLanguage((s) => s.language)
-  const scenes = useApp((s) => s.scenes)
+  const allScenes = useApp((s) => s.scenes)
+  const setting = useApp((s) => s.lobbySetting)
+  const scenes = scenesForSetting(allScenes, setting)
   const sessions = useApp((s) => s.sessions)
   const clientCode = useApp((s) => s.clientCode)
   const notice = useApp((s) => s.notice)
   const error = useApp((s) => s.error)
   const applyUpdate = useApp((s) => s.applyUpdate)
   const open = sessions.filter((s) => s.clientCode === clientCode && s.status === 'active')
-  const titleOf = (sceneId: string) => scenes.find((s) => s.script.id === sceneId)?.script.title[language] ?? sceneId
+  // An unfinished session goes on wherever it was started, so its title comes from every scene, not only the listed ones.
+  const titleOf = (sceneId: string) => allScenes.find((s) => s.script.id === sceneId)?.script.title[language] ?? sceneId
   const closedReason = notice?.startsWith('closed:') ? notice.slice('closed:'.length) : null
   return (
     <Layout title={t('chooseTitle')}>
       <ReadAloudButton text={[t('chooseTitle'), ...scenes.map((s) => s.script.title[language])].join('. ')} />
+      {setting === 'supervision' && (
+        <p className="hint" data-testid="supervision-mode">
+          {t('supervisionMode')}
+        </p>
+      )}
       {closedReason && (
         <p role="status" className="warning" data-testid="closed-notice">
           {t('closedNotice', { reason: closedReason })}

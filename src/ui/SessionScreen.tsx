@@ -8,6 +8,7 @@ import { useApp } from '../state/appStore.ts'
 import { leaveSession } from '../state/sessionActions.ts'
 import { exportDataset, exportSession } from '../state/exportActions.ts'
 import { EncryptedExport } from './EncryptedExport.tsx'
+import { MoreFiles } from './MoreFiles.tsx'
 import { useLanguage } from '../i18n/languageStore.ts'
 import { useT } from '../i18n/useT.ts'
 import { ItemScreen, type ItemAnswer } from './questionnaire/ItemScreen.tsx'
@@ -122,7 +123,10 @@ export function SessionScreen({ VrView }: { VrView: ComponentType<VrViewProps> }
   )
 }
 
-/** The end of any scene: what happened to the data, the file for the trainer, and the way back. */
+/**
+ * The end of any scene: what happened to the data, one big button to send the protected file to the trainer, the
+ * way back, and the other files under "Meer" (the same pattern as the drill's done screen).
+ */
 function DoneActions({ sessionId, stopped = false }: { sessionId: string; stopped?: boolean }) {
   const t = useT()
   return (
@@ -130,16 +134,18 @@ function DoneActions({ sessionId, stopped = false }: { sessionId: string; stoppe
       <p>{stopped ? t('stoppedBody') : t('doneBody')}</p>
       <EncryptedExport sessionId={sessionId} />
       <div className="actions">
-        <button type="button" className="primary" onClick={() => void exportSession(sessionId)}>
+        <button type="button" className="secondary" onClick={() => void leaveSession()}>
+          {t('backToStart')}
+        </button>
+      </div>
+      <MoreFiles>
+        <button type="button" className="secondary" onClick={() => void exportSession(sessionId)}>
           {t('exportSession')}
         </button>
         <button type="button" className="secondary" onClick={() => void exportDataset(sessionId)}>
           {t('exportPsychDs')}
         </button>
-        <button type="button" className="secondary" onClick={() => void leaveSession()}>
-          {t('backToStart')}
-        </button>
-      </div>
+      </MoreFiles>
     </>
   )
 }

@@ -1,4 +1,5 @@
 import AxeBuilder from '@axe-core/playwright'
+import { join } from 'node:path'
 import { devices, type CDPSession, type Page } from '@playwright/test'
 import { followRule, playDrill, startDrill } from '../../scripts/browser/drillFlow.ts'
 import { allScreens, type Language } from './screens.ts'
@@ -14,6 +15,9 @@ const { defaultBrowserType: _browser, ...pixel7 } = devices['Pixel 7']
 test.use({ ...pixel7 })
 
 /** WCAG 2.1 A and AA, the level public services in the Netherlands must meet, plus axe's best practices. */
+/** Every screen as the checks saw it, for a person to look at: .test-output/screens/<screen> (<language>).png */
+const shots = join(import.meta.dirname, '../../.test-output/screens')
+
 const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']
 
 async function seriousViolations(page: Page) {
@@ -47,6 +51,7 @@ for (const screen of allScreens) {
       test.setTimeout(screen.name.includes('done') ? 150_000 : 60_000)
       await screen.open(page, language, context)
       await expect(page.locator('html')).toHaveAttribute('lang', language)
+      await page.screenshot({ path: join(shots, `${screen.name.replace(/[^\w()' -]+/g, '-')} (${language}).png`), fullPage: true })
 
       expect(await seriousViolations(page)).toEqual([])
       expect(await smallTargets(page)).toEqual([])

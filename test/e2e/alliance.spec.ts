@@ -45,7 +45,7 @@ test('client on a phone and worker in the debrief: both sides per part, a talkin
     await page.screenshot({ path: join(outDir, `alliance-phone-${name}.png`), fullPage: true })
   })
   const contactDate = await localToday(page)
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Stuur beveiligd naar begeleider' }).click()])
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Stuur naar mijn begeleider' }).click()])
   const passphrase = (await page.getByTestId('passphrase').innerText()).trim()
   const sent = { name: download.suggestedFilename(), bytes: readFileSync((await download.path())!) }
   expect(sent.name).toMatch(/^perspectief_AL17_alliance-client_[\d-]+\.perspectief$/)

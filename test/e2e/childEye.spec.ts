@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import type { Page } from '@playwright/test'
 import { expect, storedEvents, test } from './fixtures.ts'
+import { openMore } from '../../scripts/browser/drillFlow.ts'
 import { beatIs, crashPage, enterHeadset, openChildEye, expectWithinBudget, eyeShot, hook, lookAt, pageErrors, pressB, selectButton, type Xyz } from './vrFlow.ts'
 
 test.use({ viewport: { width: 1024, height: 768 } })
@@ -61,6 +62,8 @@ test('the child-eye scene runs in an emulated headset: look, pause, resume, refl
   expect(Object.keys(stats).length).toBeGreaterThanOrEqual(15)
   console.log(`VR render budget, worst beat per eye: ${worst.calls} draw calls, ${worst.triangles} triangles over ${Object.keys(stats).length} beats`)
 
+  // The client's one button is "Stuur naar mijn begeleider"; the plain file for the trainer sits under "Meer".
+  await openMore(page)
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Bewaar bestand voor begeleider' }).click()])
   const bundle = JSON.parse(readFileSync((await download.path())!, 'utf8'))
   const events = bundle.events as { type: string; data: Record<string, any> }[]

@@ -4,7 +4,7 @@
  */
 import { devices, type Page } from '@playwright/test'
 import { readFileSync } from 'node:fs'
-import { exportDrill, playDrill, ruleFor, startDrill } from '../../scripts/browser/drillFlow.ts'
+import { exportDrill, openMore, playDrill, ruleFor, startDrill } from '../../scripts/browser/drillFlow.ts'
 import { jsonUpload, messageFor, openDebrief, shownValue, unlock, upload } from './debriefFiles.ts'
 import { answerChoice, expect, startCheckIn, test, watchOrigins } from './fixtures.ts'
 import { truthSeries } from '../../scripts/browser/touch.ts'
@@ -18,9 +18,9 @@ interface SentFile {
   passphrase: string
 }
 
-/** "Send securely": the file arrives as a download (no share sheet here) and the passphrase is shown once. */
+/** "Stuur naar mijn begeleider", the one button on every done screen: the file arrives as a download (no share sheet here) and the passphrase is shown once. */
 async function sendEncrypted(page: Page): Promise<SentFile> {
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /^(Stuur beveiligd naar begeleider|Stuur naar mijn begeleider)$/ }).click()])
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Stuur naar mijn begeleider' }).click()])
   const passphrase = (await page.getByTestId('passphrase').innerText()).trim()
   expect(passphrase.split(' ')).toHaveLength(6)
   await page.getByRole('button', { name: 'Ik heb de woorden opgeschreven' }).click()
@@ -44,7 +44,9 @@ async function checkedPsychDs(page: Page, dataFile: RegExp): Promise<number> {
   return report.rows
 }
 
+/** The plain file for the trainer, under "Meer" on the done screen. */
 async function downloadJson(page: Page): Promise<Record<string, any>> {
+  await openMore(page)
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Bewaar bestand voor begeleider' }).click()])
   return JSON.parse(readFileSync((await download.path())!, 'utf8'))
 }

@@ -25,7 +25,7 @@ test('where the browser can share files, the encrypted file goes to the share sh
   await page.getByRole('button', { name: 'Verder' }).click()
   await answerChoice(page, 'Nee', 'thanks')
 
-  await page.getByRole('button', { name: 'Stuur beveiligd naar begeleider' }).click()
+  await page.getByRole('button', { name: 'Stuur naar mijn begeleider' }).click()
   const passphrase = (await page.getByTestId('passphrase').innerText()).trim()
   const shared = await page.waitForFunction(() => (window as unknown as { __shared: unknown[] }).__shared[0]).then((h) => h.jsonValue() as Promise<{ name: string; bytes: number[] }>)
   expect(shared.name).toMatch(/^perspectief_SH55_check-in_.*\.perspectief$/)

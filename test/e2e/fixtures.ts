@@ -60,6 +60,14 @@ export async function storedRecords<T>(page: Page, store: 'events' | 'snapshots'
   )
 }
 
+/**
+ * The trainer's link to the lobby: the same address with `setting=supervision`, which lists the scenes for supervision
+ * (the VR scenes and their follow-ups) as well as those for a client's phone at home.
+ */
+export function trainerLink(url: string): string {
+  return `${url}${url.includes('?') ? '&' : '?'}setting=supervision`
+}
+
 /** Consent, client code, scenario: the way a client gets to the first beat. */
 export async function startCheckIn(page: Page, code = 'AB12') {
   await page.goto('/?speed=50')

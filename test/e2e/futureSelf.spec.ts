@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { jsonUpload, messageFor, openDebrief, upload } from './debriefFiles.ts'
 import { expect, storedEvents, test, type StoredEvent } from './fixtures.ts'
+import { openMore } from '../../scripts/browser/drillFlow.ts'
 import { fakeVoiceHz, withFakeMicrophone } from './fakeMicrophone.ts'
 import { answerMeasures, buildAvatar, everythingStored, expectNoAudioIn, hearRecording, speak, startFutureSelf, voice, voiceEventsCarryOnlyDurations } from './futureSelfFlow.ts'
 import { beatIs, crashPage, enterHeadset, expectWithinBudget, eyeShot, hook, pageErrors, pressB, selectButton, type Xyz } from './vrFlow.ts'
@@ -81,6 +82,7 @@ test('a full meeting with two rounds: avatar, mirror, spoken answers heard back 
   expect(stored.binary).toBe(0)
   expectNoAudioIn(stored.text)
 
+  await openMore(page)
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Bewaar bestand voor begeleider' }).click()])
   const bundleText = readFileSync((await download.path())!, 'utf8')
   expectNoAudioIn(bundleText)
@@ -133,6 +135,7 @@ test('a crash mid-meeting drops the recordings, loses no event, and leaves no tr
   await pressB(reopened)
   await selectButton(reopened, 'stop')
   await expect(reopened.getByTestId('vr-done')).toBeVisible()
+  await openMore(reopened)
   const [download] = await Promise.all([reopened.waitForEvent('download'), reopened.getByRole('button', { name: 'Bewaar bestand voor begeleider' }).click()])
   const bundleText = readFileSync((await download.path())!, 'utf8')
   expectNoAudioIn(bundleText)

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test'
-import { expect, type StoredEvent } from './fixtures.ts'
+import { expect, trainerLink, type StoredEvent } from './fixtures.ts'
 import { beatIs, selectButton, type Xyz } from './vrFlow.ts'
 
 /** Steps of the future-self scene, as a client takes them, and the checks that no voice recording is ever kept. */
@@ -35,8 +35,9 @@ export async function hearRecording(page: Page, expectedHz: number): Promise<Voi
   return heard!
 }
 
+/** From the trainer's link: the meeting is for supervision, so a lobby at home does not list it. */
 export async function startFutureSelf(page: Page, code: string) {
-  await page.goto('/?speed=10&xr=emulate')
+  await page.goto(trainerLink('/?speed=10&xr=emulate'))
   await page.getByRole('button', { name: 'Ik snap het en doe mee' }).click()
   await page.getByLabel('Code').fill(code)
   await page.getByRole('button', { name: 'Verder' }).click()

@@ -3,7 +3,7 @@ import { seededRandom } from '../../src/engine/drill/seededRandom.ts'
 import { chromiumArgs, chromiumPath, headsetViewport, port } from '../../scripts/browser/chromium.ts'
 import { followRule, playDrill, startDrill } from '../../scripts/browser/drillFlow.ts'
 import { nextDrillScreen } from '../../scripts/browser/touch.ts'
-import { storedEvents, watchOrigins, type StoredEvent } from './fixtures.ts'
+import { storedEvents, trainerLink, watchOrigins, type StoredEvent } from './fixtures.ts'
 import { enterHeadset } from './vrFlow.ts'
 
 /**
@@ -136,8 +136,9 @@ async function playVrUntil(page: Page, order: readonly string[], position: strin
 const vrBeat = (page: Page) => page.evaluate(() => (window as unknown as { __perspectiefVr?: VrHook }).__perspectiefVr?.beat ?? null)
 
 /** Consent, client code and the scene's button in the lobby: how a run of a VR scene begins. */
+/** A VR scene from the trainer's link: the VR scenes are for supervision, so a lobby at home does not list them. */
 async function openScene(page: Page, code: string, scene: RegExp) {
-  await page.goto('/?speed=10&xr=emulate')
+  await page.goto(trainerLink('/?speed=10&xr=emulate'))
   await page.getByRole('button', { name: 'Ik snap het en doe mee' }).click()
   await page.getByLabel('Code').fill(code)
   await page.getByRole('button', { name: 'Verder' }).click()

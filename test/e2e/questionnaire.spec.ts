@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { answerChoice, expect, startCheckIn, storedEvents, test } from './fixtures.ts'
+import { openMore } from '../../scripts/browser/drillFlow.ts'
 
 test('a client plays the whole check-in, waits through a timed pause, and saves the file for the trainer', async ({ page }) => {
   await startCheckIn(page, 'IJ90')
@@ -30,6 +31,10 @@ test('a client plays the whole check-in, waits through a timed pause, and saves 
   await answerChoice(page, 'Ja', 'thanks')
   await expect(page.getByRole('heading', { name: 'Klaar!' })).toBeVisible()
 
+  // One big button for the client ("Stuur naar mijn begeleider"); the plain file for the trainer sits under "Meer".
+  await expect(page.getByRole('button', { name: 'Stuur naar mijn begeleider' })).toBeVisible()
+  await expect(page.getByRole('button', { name: 'Bewaar bestand voor begeleider' })).toBeHidden()
+  await openMore(page)
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Bewaar bestand voor begeleider' }).click()])
   expect(download.suggestedFilename()).toMatch(/^perspectief_IJ90_check-in_\d{4}-\d{2}-\d{2}-\d{2}-\d{2}\.json$/)
   const bundle = JSON.parse(readFileSync((await download.path())!, 'utf8'))

@@ -2,6 +2,8 @@ import { expect, type BrowserContext, type Page } from '@playwright/test'
 import { childEyeBundle, drillBundle, followUpBundle, questionnaireBundle } from '../fixtures/sampleBundles.ts'
 import { followRule, playDrill } from '../../scripts/browser/drillFlow.ts'
 import { allianceScreens } from './allianceScreens.ts'
+import { jsonUpload, upload } from './debriefFiles.ts'
+import { trainerLink } from './fixtures.ts'
 
 /**
  * Every 2D screen a client or trainer can see, and how to get there. The accessibility tests run over this list
@@ -133,17 +135,27 @@ export const lobbyScreens: AppScreen[] = [
       await switchLanguage(page, language)
     },
   },
+  {
+    name: 'choose (supervision)',
+    prompt: true,
+    async open(page, language) {
+      await chose(page, 'AX18', trainerLink('?speed=50'))
+      await expect(page.getByTestId('supervision-mode')).toBeVisible()
+      await switchLanguage(page, language)
+    },
+  },
+  // The VR scenes are for supervision: their parameters are reached from the trainer's link.
   ...[
-    ['params (check-in)', /Hoe gaat het\?/],
-    ['params (drill)', /Drank wegvegen/],
-    ['params (child-eye)', /^Door de ogen van Joris/],
-    ['params (future-self)', /^Ontmoet jezelf, later/],
+    ['params (check-in)', /Hoe gaat het\?/, '?speed=50'],
+    ['params (drill)', /Drank wegvegen/, '?speed=50'],
+    ['params (child-eye)', /^Door de ogen van Joris/, trainerLink('?speed=50')],
+    ['params (future-self)', /^Ontmoet jezelf, later/, trainerLink('?speed=50')],
   ].map(
-    ([name, scene]): AppScreen => ({
+    ([name, scene, query]): AppScreen => ({
       name: name as string,
       prompt: true,
       async open(page, language) {
-        await chose(page, 'AX13')
+        await chose(page, 'AX13', query as string)
         await page.getByRole('button', { name: scene as RegExp }).click()
         await expect(page.getByRole('button', { name: 'Begin' })).toBeVisible()
         await switchLanguage(page, language)
@@ -298,7 +310,7 @@ export const vrScreens: AppScreen[] = [
     name: "VR child's-eye: 2D start screen",
     prompt: true,
     async open(page, language) {
-      await chose(page, 'AX31', '?speed=10')
+      await chose(page, 'AX31', trainerLink('?speed=10'))
       await page.getByRole('button', { name: /^Door de ogen van Joris/ }).click()
       await switchLanguage(page, language)
       await page.getByRole('button', { name: /^(Begin|Start)$/ }).click()
@@ -310,7 +322,7 @@ export const vrScreens: AppScreen[] = [
 
 /** The avatar builder and the meeting's start screen (where the microphone is asked for) of the future-self scene. */
 async function futureSelfAvatar(page: Page, language: Language) {
-  await chose(page, 'AX41', '?speed=10')
+  await chose(page, 'AX41', trainerLink('?speed=10'))
   await page.getByRole('button', { name: /^Ontmoet jezelf, later/ }).click()
   await switchLanguage(page, language)
   await page.getByRole('button', { name: /^(Begin|Start)$/ }).click()
@@ -350,6 +362,17 @@ export const debriefScreens: AppScreen[] = [
       const files = [drillBundle(40), childEyeBundle(), followUpBundle(), questionnaireBundle()].map((b, i) => ({ name: `s${i}.json`, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(b)) }))
       await page.getByTestId('import-input').setInputFiles(files)
       await expect(page.getByTestId('session-report')).toHaveCount(4)
+    },
+  },
+  {
+    // One session file opened the way a trainer does: the message about the file, then its report.
+    name: 'debrief: one session file opened',
+    prompt: false,
+    async open(page, language) {
+      await page.goto(`/debrief.html${language === 'en' ? '?lang=en' : ''}`)
+      await upload(page, [jsonUpload('sessie.json', questionnaireBundle())])
+      await expect(page.getByTestId('file-messages').locator('li[data-outcome="added"]')).toBeVisible()
+      await expect(page.getByTestId('session-report')).toHaveCount(1)
     },
   },
 ]

@@ -2,7 +2,7 @@ import { writeFileSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { BrowserContext, Page } from '@playwright/test'
 import { headsetViewport } from '../../scripts/browser/chromium.ts'
-import { expect } from './fixtures.ts'
+import { expect, trainerLink } from './fixtures.ts'
 
 /** Steps an e2e test takes in an IWER-emulated headset, the way a client would: look, point, pull the trigger. */
 export type Xyz = [number, number, number]
@@ -75,10 +75,11 @@ export const beatIs = (page: Page, beat: string, timeout = 30_000) => expect.pol
 
 /**
  * Sets up the child's-eye scene from the lobby as a trainer does (consent, client code, the scene, how much is seen,
- * the child's age) and stops at its VR start screen. `url` carries the scene clock (`speed`) and the emulator.
+ * the child's age) and stops at its VR start screen. `url` carries the scene clock (`speed`) and the emulator; the
+ * trainer's link (`setting=supervision`) is added here, since the scene is for supervision only.
  */
 export async function openChildEye(page: Page, code: string, options: { url: string; intensity?: RegExp; age?: string }) {
-  await page.goto(options.url)
+  await page.goto(trainerLink(options.url))
   await page.getByRole('button', { name: 'Ik snap het en doe mee' }).click()
   await page.getByLabel('Code').fill(code)
   await page.getByRole('button', { name: 'Verder' }).click()
