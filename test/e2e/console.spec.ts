@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Browser, BrowserContext, Page } from '@playwright/test'
 import { port } from '../../scripts/browser/chromium.ts'
+import { openMore } from '../../scripts/browser/drillFlow.ts'
 import { jsonUpload, openDebrief, upload } from './debriefFiles.ts'
 import { expect, storedEvents, test } from './fixtures.ts'
 import { startRoomServer } from './roomServer.ts'
@@ -161,6 +162,8 @@ test('pairing by code: the mirror follows the head, pause within 300 ms, a note 
   mkdirSync(screenshots, { recursive: true })
   await console.screenshot({ path: join(screenshots, 'console.png'), fullPage: true })
   await console.getByRole('button', { name: 'Stop', exact: true }).click()
+  // The trainer takes the plain file from under "Meer" (the client's one button sends the encrypted one).
+  await openMore(page)
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Bewaar bestand voor begeleider' }).click()])
   const bundle = JSON.parse(readFileSync((await download.path())!, 'utf8')) as { events: { type: string; data: Record<string, unknown> }[] }
   expect(bundle.events.filter((e) => e.type === 'trainer.command').map((e) => e.data.command)).toEqual(['pause', 'resume', 'note', ...Array.from({ length: presses }, () => 'skip'), 'stop'])
