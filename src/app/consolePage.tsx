@@ -7,7 +7,8 @@ import { childEyeTargets } from '../xr/environments/childEyeLayout.ts'
 import { meetingTargets } from '../xr/environments/meetingRoomLayout.ts'
 import { ConsoleMirror } from './ConsoleMirror.tsx'
 import { loadCatalog } from '../state/sceneCatalog.ts'
-import { beatLabelOf } from '../debrief/sceneInfo.ts'
+import { sceneInfoOf, sceneNames, unnamedWordsIn } from '../debrief/sceneInfo.ts'
+import { translate } from '../i18n/translate.ts'
 import '../ui/styles.css'
 import '../console/console.css'
 
@@ -30,13 +31,9 @@ createRoot(document.getElementById('root')!).render(
       }}
       titleOf={(sceneId, language) => scenes.get(sceneId)?.script.title[language] ?? sceneId}
       namesOf={(sceneId, language) => {
+        // The debrief's names: a beat by what the client met in it, a target by its scene name, else numbered.
         const script = scenes.get(sceneId)?.script
-        // A beat is named by what the client met in it (as in the debrief); one that only waits, by its number.
-        const beatNames = new Map(script?.beats.map((beat, i) => [beat.id, beatLabelOf(script, beat)?.[language] ?? `${language === 'nl' ? 'Stap' : 'Step'} ${i + 1}`]))
-        return {
-          beat: (id) => beatNames.get(id) ?? id,
-          target: (id) => script?.vr?.targetLabels?.[id]?.[language] ?? id,
-        }
+        return sceneNames(script && sceneInfoOf(script), language, unnamedWordsIn((key, vars) => translate(language, key, vars)))
       }}
     />
   </StrictMode>,

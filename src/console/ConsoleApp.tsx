@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react'
 import { useLanguage } from '../i18n/languageStore.ts'
-import { strings } from '../i18n/strings.ts'
+import { reasonWords } from '../i18n/reasonWords.ts'
 import { connectConsole, type ConsoleLink, type ConsoleStatus } from '../room/consoleLink.ts'
 import { codePattern, maxNoteChars, type CommandName, type PoseFrame, type SessionState } from '../room/protocol.ts'
 import { TopView, type PoseRef } from './TopView.tsx'
@@ -124,10 +124,7 @@ export function ConsoleApp({ renderMirror, targetsOf, titleOf, namesOf }: Consol
   const { language, setLanguage } = useLanguage()
   const w = words[language]
   // Why the scene is paused, in the trainer's words ("gepauzeerd vanaf de console…"); an unknown reason as it is.
-  const pausedWords = (reason: string) => {
-    const known = (strings[language] as unknown as Record<string, unknown>)[`reason_${reason}`]
-    return typeof known === 'string' ? known : `${w.paused} (${reason})`
-  }
+  const pausedWords = (reason: string) => reasonWords(language, reason) ?? `${w.paused} (${reason})`
   const [status, setStatus] = useState<ConsoleStatus>({ phase: 'connecting', headsetConnected: false, refused: null })
   const [state, setStateNow] = useState<SessionState | null>(null)
   const names = state && namesOf ? namesOf(state.sceneId, language) : idsAsNames

@@ -1,7 +1,8 @@
 import { useCallback } from 'react'
 import { useLanguage } from '../i18n/languageStore.ts'
 import { useT } from '../i18n/useT.ts'
-import { strings, type StringKey } from '../i18n/strings.ts'
+import { reasonWords } from '../i18n/reasonWords.ts'
+import type { StringKey } from '../i18n/strings.ts'
 import { answerAxis, beforeAfterPoints, spokenAnswerCounts } from './beforeAfter.ts'
 import { dwellChart } from './charts/dwellChart.ts'
 import { measuresChart } from './charts/measuresChart.ts'
@@ -94,7 +95,7 @@ export function SessionReport({ facts, followUpOf, lookup, onRemove }: { facts: 
     }
   }
   // Pause and stop reasons are logged as short English codes; the report says them in the trainer's language.
-  const reasonText = (reason: string) => (`reason_${reason}` in strings.nl ? t(`reason_${reason}` as StringKey) : reason)
+  const reasonText = (reason: string) => reasonWords(language, reason) ?? reason
   const score = drill?.score
   const training = score?.training ?? null
   const ms = (value: number | null) => `${formatNumber(value, language)} ms`

@@ -270,7 +270,8 @@ export function createMachineRuntime<TContext extends RunnableContext, TInput ex
       }
       return Promise.resolve()
     }
-    const early = view && options.showAtOnce?.(input, view, clock.now()) ? { input, at: clock.now() } : null
+    const arrivedAt = clock.now()
+    const early = view && options.showAtOnce?.(input, view, arrivedAt) ? { input, at: arrivedAt } : null
     if (early) {
       showing.push(early)
       publish()

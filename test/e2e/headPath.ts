@@ -196,6 +196,13 @@ export function truthTarget(targets: TruthTarget[], eye: EyeModel, d: Dir): { on
   return { on, inCone }
 }
 
+/** One value per target, by name. */
+function perTarget<T>(targets: TruthTarget[], value: T): Record<string, T> {
+  return Object.fromEntries(targets.map((t) => [t.name, value]))
+}
+const sharesOf = (targets: TruthTarget[], lookMs: Record<string, number>, durationMs: number) =>
+  Object.fromEntries(targets.map((t) => [t.name, durationMs > 0 ? lookMs[t.name]! / durationMs : 0]))
+
 export interface TruthBeat {
   durationMs: number
   shares: Record<string, number>
@@ -212,10 +219,10 @@ export interface TruthBeat {
 export function truthOfBeat(segments: Segment[], targets: TruthTarget[], eye: EyeModel, beatStart: number, from: number, to: number, pauses: [number, number][]): TruthBeat {
   const step = 0.25
   const paused = (t: number) => pauses.some(([a, b]) => t >= a && t < b)
-  const look: Record<string, number> = Object.fromEntries(targets.map((t) => [t.name, 0]))
-  const first: Record<string, number | null> = Object.fromEntries(targets.map((t) => [t.name, null]))
-  const aways: Record<string, number> = Object.fromEntries(targets.map((t) => [t.name, 0]))
-  const edge: Record<string, number> = Object.fromEntries(targets.map((t) => [t.name, 0]))
+  const look = perTarget<number>(targets, 0)
+  const first = perTarget<number | null>(targets, null)
+  const aways = perTarget<number>(targets, 0)
+  const edge = perTarget<number>(targets, 0)
   let peakYaw = 0
   let duration = 0
   // Unpaused time between the beat's start and the window's start (a first look counts from the beat's start).
@@ -239,7 +246,7 @@ export function truthOfBeat(segments: Segment[], targets: TruthTarget[], eye: Ey
     duration += step
     elapsed += step
   }
-  const shares = Object.fromEntries(targets.map((t) => [t.name, duration > 0 ? look[t.name]! / duration : 0]))
+  const shares = sharesOf(targets, look, duration)
   return { durationMs: duration, shares, firstLookMs: first, lookAways: aways, peakYaw, peakEdge: edge }
 }
 
@@ -269,9 +276,9 @@ export function truthAtFrames(log: DriverLog, targets: TruthTarget[], eye: EyeMo
     for (const [p, q] of pauses) ms -= Math.max(0, Math.min(b, q) - Math.max(a, p))
     return ms
   }
-  const look: Record<string, number> = Object.fromEntries(targets.map((t) => [t.name, 0]))
-  const first: Record<string, number | null> = Object.fromEntries(targets.map((t) => [t.name, null]))
-  const aways: Record<string, number> = Object.fromEntries(targets.map((t) => [t.name, 0]))
+  const look = perTarget<number>(targets, 0)
+  const first = perTarget<number | null>(targets, null)
+  const aways = perTarget<number>(targets, 0)
   let duration = 0
   let straddled = 0
   let previous: string | null | undefined
@@ -300,6 +307,6 @@ export function truthAtFrames(log: DriverLog, targets: TruthTarget[], eye: EyeMo
       }
     }
   }
-  const shares = Object.fromEntries(targets.map((t) => [t.name, duration > 0 ? look[t.name]! / duration : 0]))
+  const shares = sharesOf(targets, look, duration)
   return { durationMs: duration, shares, firstLookMs: first, lookAways: aways, granularity: duration > 0 ? straddled / duration : 0 }
 }
