@@ -59,9 +59,10 @@ export async function showDoneScreen(root: HTMLElement, args: DoneArgs): Promise
   const schedule = drillSchedule(mine.map((s) => s.createdAt), new Date())
   const dateText = (d: Date) => d.toLocaleDateString(language === 'nl' ? 'nl-NL' : 'en-GB', { weekday: 'long', day: 'numeric', month: 'long' })
 
-  const paragraphs = [
-    args.line('done'),
-    ...feedbackWords(rows, previous, language),
+  // How it went stays above the one thing to do; the plan and the encouragement follow the button, so that on a
+  // phone the button shows without scrolling (it fell below the fold when all six paragraphs came first).
+  const paragraphs = [args.line('done'), ...feedbackWords(rows, previous, language)]
+  const plan = [
     t('drillSessionsDone', { done: schedule.done, planned: schedule.planned }),
     schedule.nextDue ? t('drillNextDue', { date: dateText(schedule.nextDue) }) : t('drillPlanDone'),
     t('drillEncourage'),
@@ -90,7 +91,7 @@ export async function showDoneScreen(root: HTMLElement, args: DoneArgs): Promise
   })
   const send = el('div', { className: 'send' }, el('p', { textContent: t('sendToTrainerExplain') }), exportEncrypted, passphraseSlot)
   const more = el('details', { className: 'more' }, el('summary', { textContent: t('moreFiles') }), el('p', { className: 'hint', textContent: t('moreFilesExplain') }), el('div', { className: 'actions' }, exportJson, exportCsv, exportZip))
-  const actions: HTMLElement[] = [send]
+  const actions: HTMLElement[] = [send, el('div', { className: 'plan' }, ...plan.map((p) => el('p', { textContent: p })))]
   const remaining = schedule.dueDates.slice(schedule.done)
   if (remaining.length > 0) {
     const calendar = el('button', { type: 'button', className: 'secondary', textContent: t('drillCalendar') })
@@ -105,7 +106,7 @@ export async function showDoneScreen(root: HTMLElement, args: DoneArgs): Promise
     actions.push(calendar)
   }
   actions.push(el('a', { className: 'button secondary', href: args.lobbyUrl, textContent: t('backToStart') }), more)
-  messageScreen(root, t('doneTitle'), paragraphs, actions, language)
+  messageScreen(root, t('doneTitle'), paragraphs, actions, language, plan)
   root.querySelector('section')?.setAttribute('data-testid', 'drill-done')
 }
 

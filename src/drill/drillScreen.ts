@@ -31,13 +31,14 @@ export function readAloudButton(text: () => string, language: Language): HTMLEle
 }
 
 /** A full-screen message with an optional action, for everything that is not a trial. */
-export function messageScreen(root: HTMLElement, title: string, paragraphs: string[], actions: HTMLElement[], language: Language): void {
+/** `alsoReadAloud`: text that sits among the actions (below the main button) and is read aloud after the paragraphs. */
+export function messageScreen(root: HTMLElement, title: string, paragraphs: string[], actions: HTMLElement[], language: Language, alsoReadAloud: string[] = []): void {
   root.replaceChildren(
     el(
       'section',
       { className: 'drill-message' },
       el('h1', { textContent: title }),
-      readAloudButton(() => [title, ...paragraphs].join(' '), language),
+      readAloudButton(() => [title, ...paragraphs, ...alsoReadAloud].join(' '), language),
       ...paragraphs.map((p) => el('p', { textContent: p })),
       el('div', { className: 'actions' }, ...actions),
     ),

@@ -273,6 +273,8 @@ export const drillScreens: AppScreen[] = [
       await drillPage(page, language, 'AX23')
       await playDrill(page, await context.newCDPSession(page), followRule)
       await expect(page.getByTestId('drill-done')).toBeVisible()
+      // The one thing to do shows on the phone without scrolling.
+      await expect(page.getByTestId('drill-done').locator('.send button.primary')).toBeInViewport({ ratio: 1 })
     },
   },
   {
