@@ -49,7 +49,7 @@ export async function startFutureSelf(page: Page, code: string) {
 
 /** The avatar builder: a few big taps, each shown at once in the preview. */
 export async function buildAvatar(page: Page) {
-  await expect(page.getByRole('heading', { name: 'Maak jezelf', level: 1 })).toBeVisible()
+  await expect(page.getByRole('heading', { name: 'Maak je poppetje', level: 1 })).toBeVisible()
   await expect(page.getByTestId('avatar-canvas')).toBeVisible()
   for (const choice of ['body-broad', 'hair-short', 'hairColour-black', 'beard-stubble', 'skin-tone-4', 'colour-red', 'clothing-sporty', 'age-25-34']) {
     await page.getByTestId(`avatar-${choice}`).click()
