@@ -33,7 +33,7 @@ const words = {
     resume: 'Ga verder',
     end: 'Stoppen',
     micAsking: 'De app vraagt om de microfoon. Je stem wordt alleen nu gebruikt en nergens bewaard.',
-    micReady: 'Microfoon staat aan. Opnames blijven alleen in het geheugen en worden gewist na de sessie, bij een pauze of als de app sluit.',
+    micReady: 'De microfoon staat aan. De app bewaart geen opnames: ze worden gewist na de sessie, bij een pauze of als de app sluit.',
     micNone: 'Geen microfoon. Dat is niet erg: de cliënt antwoordt door te kiezen.',
     micRefused: 'De microfoon mag niet worden gebruikt. Dat is niet erg: de cliënt antwoordt door te kiezen.',
     pairCode: 'Code voor de console van de begeleider',
