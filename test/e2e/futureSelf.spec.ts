@@ -14,7 +14,7 @@ test('a full meeting with two rounds: avatar, mirror, spoken answers heard back 
   const errors = pageErrors(page)
   await startFutureSelf(page, 'FS11')
   await buildAvatar(page)
-  await expect(page.getByTestId('microphone-state')).toContainText('Microfoon staat aan')
+  await expect(page.getByTestId('microphone-state')).toContainText('De microfoon staat aan')
   await enterHeadset(page)
 
   await beatIs(page, 'mirror-move')
