@@ -5,7 +5,7 @@
  *
  * Writes test/bench/results.json (the project's top level is fixed, so results live under test/).
  */
-import { chromium, devices, type CDPSession, type Page } from '@playwright/test'
+import { chromium, devices, type Page } from '@playwright/test'
 import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { cpus, totalmem } from 'node:os'
@@ -13,9 +13,11 @@ import { dirname, join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { build as viteBuild } from 'vite'
 import { chromiumArgs, chromiumPath, headsetViewport } from './browser/chromium.ts'
-import { exportDrill, parseCsv, playDrill, startDrill } from './browser/drillFlow.ts'
-import { truthSeries } from './browser/touch.ts'
+import { exportDrill, parseCsv, startDrill } from './browser/drillFlow.ts'
+import { dispatchTouches, nthPaint, observePaints, type TouchStep } from './browser/paintTruth.ts'
+import { nextDrillScreen, truthSeries } from './browser/touch.ts'
 import { repoRoot } from './sceneFiles.ts'
+import { consoleStreaming } from './bench/consoleStreaming.ts'
 import { roomLoad } from './bench/roomLoad.ts'
 
 const port = Number(process.env.PERSPECTIEF_BENCH_PORT ?? 4329)
@@ -109,82 +111,120 @@ async function readSession(page: Page): Promise<SessionSample> {
   return { meta, envelope, trial: stores.events.find((e) => e.type === 'drill.trial')! }
 }
 
-async function drillTiming() {
+type TouchMode = 'back-dated' | 'real-time'
+const stats = (xs: number[]) => {
+  const m = mean(xs)
+  const sorted = [...xs].sort((a, b) => a - b)
+  return { mean: m, median: sorted[Math.floor(sorted.length / 2)]!, sd: Math.sqrt(mean(xs.map((x) => (x - m) ** 2))), maxAbs: Math.max(...xs.map(Math.abs)) }
+}
+const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length
+const fileOf = (url: string) => decodeURIComponent(url.split('/').pop()!.split('?')[0]!)
+
+/**
+ * The drill's RT error against a truth the app did not produce. Time zero of each trial is the browser's paint time
+ * of the picture (Element Timing `renderTime`, see scripts/browser/paintTruth.ts); the swipe goes in through CDP at
+ * that time plus a known RT. The recorded RT (from the app's own onset stamp) is compared with that known RT, and
+ * the app's onset with the paint. Played once with back-dated and once with real-time touches.
+ */
+async function drillTiming(mode: TouchMode) {
   const { browser, context, page } = await phone()
-  await startDrill(page, { code: 'BENCH1', assessmentBlock: false })
+  await observePaints(page)
+  await startDrill(page, { code: mode === 'back-dated' ? 'BENCH1' : 'BENCH5', assessmentBlock: false })
+  const cdp = await context.newCDPSession(page)
   const truth = truthSeries(2026)
-  const played = await playDrill(page, await context.newCDPSession(page), ({ category }) => ({ direction: category === 'alcohol' ? 'push' : 'pull', rtMs: truth() }))
+  const { timeOrigin, width, height } = await page.evaluate(() => ({ timeOrigin: performance.timeOrigin, width: innerWidth, height: innerHeight }))
+  const trials: { onset: number; paint: number; rtMs: number; completionMs: number; sameFile: boolean }[] = []
+  let lastOnset: number | null = null
+  for (;;) {
+    const screen = await nextDrillScreen(page, lastOnset)
+    if (screen.kind === 'done') break
+    if (screen.kind !== 'stimulus') {
+      const begin = page.getByRole('button', { name: /^(Begin|Start|Ga verder)$/ })
+      await begin.click()
+      await begin.waitFor({ state: 'detached' })
+      continue
+    }
+    lastOnset = screen.onset
+    const paint = await nthPaint(page, trials.length)
+    const rt = truth()
+    // The drill's rule (alcohol up and away, soft drinks down and towards); thresholds as in src/drill/swipeGesture.ts.
+    const sign = screen.category === 'alcohol' ? -1 : 1
+    const exit = Math.max(60, height * 0.25)
+    const x = width / 2
+    const y = (dy: number) => height / 2 + sign * dy
+    const steps: TouchStep[] = [
+      { at: rt - 60, type: 'touchStart', x, y: y(0) },
+      { at: rt - 30, type: 'touchMove', x, y: y(4) }, // below the 10 px threshold
+      { at: rt, type: 'touchMove', x, y: y(12) }, // the initiation
+      ...[1, 2, 3, 4].map((i) => ({ at: rt + i * 16, type: 'touchMove' as const, x, y: y(12 + (exit * i) / 4) })),
+      { at: rt + 90, type: 'touchMove', x, y: y(exit + 20) }, // past the exit line: the completion
+      { at: rt + 100, type: 'touchEnd', x, y: y(exit + 20) },
+    ]
+    const sent = await dispatchTouches(cdp, timeOrigin, paint.renderTime, steps, mode)
+    const firstPastExit = steps.findIndex((st) => Math.abs(st.y - height / 2) >= exit)
+    trials.push({ onset: screen.onset, paint: paint.renderTime, rtMs: sent[2]! - paint.renderTime, completionMs: sent[firstPastExit]! - paint.renderTime, sameFile: fileOf(paint.url).startsWith(screen.stimulus) })
+  }
   const rows = parseCsv((await exportDrill(page)).csv)
-  const errors = rows.map((r, i) => Math.abs(Number(r.rt_initiation_ms) - played[i]!.rtMs!))
-  const completionErrors = rows.map((r, i) => Math.abs(Number(r.rt_completion_ms) - played[i]!.completionMs!))
-  const sample = await readSession(page)
+  const sample = mode === 'back-dated' ? await readSession(page) : undefined
   await browser.close()
+  if (rows.length !== trials.length) throw new Error(`the drill recorded ${rows.length} trials, the bench played ${trials.length}`)
+  const frame = rows.map((r) => Number(r.frame_interval_ms)).sort((a, b) => a - b)[Math.floor(rows.length / 2)]!
+  // Paint minus the app's onset stamp: how long after its onset the picture really showed.
+  const offsets = trials.map((t) => t.paint - t.onset)
   return {
     figures: {
+      mode,
       trials: rows.length,
-      rtInitiationErrorMs: { mean: mean(errors), max: Math.max(...errors) },
-      rtCompletionErrorMs: { mean: mean(completionErrors), max: Math.max(...completionErrors) },
-      frameIntervalMsMedian: rows.map((r) => Number(r.frame_interval_ms)).sort((a, b) => a - b)[Math.floor(rows.length / 2)],
+      paintsMatchingTheirTrial: trials.filter((t) => t.sameFile).length,
+      rtInitiationErrorMs: stats(rows.map((r, i) => Number(r.rt_initiation_ms) - trials[i]!.rtMs)),
+      rtCompletionErrorMs: stats(rows.map((r, i) => Number(r.rt_completion_ms) - trials[i]!.completionMs)),
+      paintAfterOnsetMs: stats(offsets),
+      trialsAFrameOrMoreOff: offsets.filter((o) => Math.abs(o) >= frame).length,
+      frameIntervalMsMedian: frame,
     },
     sample,
   }
 }
 
-const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length
-
-/** Sleeps until an absolute epoch time in ms (sub-millisecond, same system clock as the page's timeOrigin). */
-async function sleepUntil(epochMs: number) {
-  const now = () => performance.timeOrigin + performance.now()
-  while (epochMs - now() > 2) await new Promise((r) => setTimeout(r, Math.min(10, epochMs - now() - 1)))
-  while (now() < epochMs);
-}
-
 /**
- * A sideways swipe (the jsPsych plugin's axis) through CDP touches, each sent when its time comes, as a finger's
- * would be, and stamped with that time. The truth is the release: the jsPsych plugin records the response at
- * the end of the drag.
+ * The same probe and the same injection for jsPsych's swipe plugin (scripts/bench/jspsychBaseline): time zero is the
+ * paint of its stimulus picture, the swipe goes sideways (the plugin's axis), and the truth is the release, which is
+ * when the plugin records its response. Its RT is counted from its own trial start.
  */
-async function swipeSideways(cdp: CDPSession, timeOrigin: number, onset: number, rtMs: number, direction: 'left' | 'right', size: { width: number; height: number }) {
-  const x0 = size.width / 2
-  const y = size.height / 2
-  const sign = direction === 'left' ? -1 : 1
-  const steps = [
-    { at: rtMs - 60, type: 'touchStart' as const, dx: 0 },
-    { at: rtMs - 30, type: 'touchMove' as const, dx: 4 },
-    { at: rtMs, type: 'touchMove' as const, dx: 12 },
-    ...[1, 2, 3, 4].map((i) => ({ at: rtMs + i * 16, type: 'touchMove' as const, dx: 12 + i * 30 })),
-    { at: rtMs + 90, type: 'touchMove' as const, dx: 160 },
-    { at: rtMs + 100, type: 'touchEnd' as const, dx: 160 },
-  ]
-  for (const s of steps) {
-    const epoch = timeOrigin + onset + s.at
-    await sleepUntil(epoch)
-    const touchPoints = s.type === 'touchEnd' ? [] : [{ x: x0 + sign * s.dx, y, id: 1, radiusX: 5, radiusY: 5, force: 1 }]
-    await cdp.send('Input.dispatchTouchEvent', { type: s.type, touchPoints, timestamp: epoch / 1000 })
-  }
-  return rtMs + 100
-}
-
-/** The same truths, injected the same way, into the jsPsych swipe trial. */
-async function jspsychTiming(trials = 40) {
+async function jspsychTiming(mode: TouchMode, trials = 40) {
   const { browser, context, page } = await phone()
+  await observePaints(page)
   await page.goto(`${origin}/jspsych/index.html?trials=${trials}`)
   const cdp = await context.newCDPSession(page)
   const truth = truthSeries(2026)
   const { timeOrigin, width, height } = await page.evaluate(() => ({ timeOrigin: performance.timeOrigin, width: innerWidth, height: innerHeight }))
-  type Hooks = { __onsets: number[]; __trials: { rt: number | null; swipe: string | null }[] }
+  type Hooks = { __trials: { rt: number | null; swipe: string | null; picture: string }[] }
   const errors: number[] = []
   let wrongDirection = 0
+  let sameFile = 0
   for (let i = 0; i < trials; i++) {
-    const onset = (await (await page.waitForFunction((n) => (window as unknown as Hooks).__onsets[n], i, { polling: 'raf' })).jsonValue())!
+    const paint = await nthPaint(page, i)
+    const rt = truth()
     const direction = i % 2 === 0 ? 'left' : 'right'
-    const released = await swipeSideways(cdp, timeOrigin, onset, truth(), direction, { width, height })
+    const sign = direction === 'left' ? -1 : 1
+    const x = (dx: number) => width / 2 + sign * dx
+    const y = height / 2
+    const steps: TouchStep[] = [
+      { at: rt - 60, type: 'touchStart', x: x(0), y },
+      { at: rt - 30, type: 'touchMove', x: x(4), y },
+      { at: rt, type: 'touchMove', x: x(12), y },
+      ...[1, 2, 3, 4].map((k) => ({ at: rt + k * 16, type: 'touchMove' as const, x: x(12 + k * 30), y })),
+      { at: rt + 90, type: 'touchMove', x: x(160), y },
+      { at: rt + 100, type: 'touchEnd', x: x(160), y },
+    ]
+    const sent = await dispatchTouches(cdp, timeOrigin, paint.renderTime, steps, mode)
     const recorded = (await (await page.waitForFunction((n) => (window as unknown as Hooks).__trials[n], i)).jsonValue())!
     if (recorded.swipe !== direction) wrongDirection++
-    errors.push(Math.abs(recorded.rt! - released))
+    if (fileOf(paint.url) === fileOf(recorded.picture)) sameFile++
+    errors.push(recorded.rt! - (sent.at(-1)! - paint.renderTime))
   }
   await browser.close()
-  return { trials, rtReleaseErrorMs: { mean: mean(errors), max: Math.max(...errors) }, wrongDirection }
+  return { mode, trials, paintsMatchingTheirTrial: sameFile, rtReleaseErrorMs: stats(errors), wrongDirection }
 }
 
 /** Time from navigation to the first trial being ready, throttled; the drill, the jsPsych baseline and an empty page. */
@@ -400,23 +440,28 @@ const measures: Measure[] = [
       ['lobby entry JS, gzipped', kib(b.lobby.jsGzip)],
     ],
   },
-  {
-    key: 'drillTiming',
-    run: async () => {
-      const { figures, sample: s } = await drillTiming()
-      sample = s
-      return figures
-    },
-    rows: (t) => [
-      ['drill RT error (initiation), mean / max', `${t.rtInitiationErrorMs.mean.toFixed(3)} / ${t.rtInitiationErrorMs.max.toFixed(3)} ms over ${t.trials} trials`],
-      ['drill RT error (completion), mean / max', `${t.rtCompletionErrorMs.mean.toFixed(3)} / ${t.rtCompletionErrorMs.max.toFixed(3)} ms`],
-    ],
-  },
-  {
-    key: 'jspsychTiming',
-    run: () => jspsychTiming(),
-    rows: (j) => [['  jsPsych baseline RT error (release), mean / max', `${j.rtReleaseErrorMs.mean.toFixed(3)} / ${j.rtReleaseErrorMs.max.toFixed(3)} ms over ${j.trials} trials${j.wrongDirection ? `, ${j.wrongDirection} read the wrong way` : ''}`]],
-  },
+  ...(['back-dated', 'real-time'] as const).map(
+    (mode): Measure => ({
+      key: mode === 'back-dated' ? 'drillTiming' : 'drillTimingRealTime',
+      run: async () => {
+        const { figures, sample: s } = await drillTiming(mode)
+        sample ??= s
+        return figures
+      },
+      rows: (t) => [
+        [`drill RT error vs paint truth, ${t.mode} touches (initiation), mean / median / max abs`, `${ms(t.rtInitiationErrorMs.mean, 2)} / ${ms(t.rtInitiationErrorMs.median, 2)} / ${ms(t.rtInitiationErrorMs.maxAbs, 2)} over ${t.trials} trials (${t.paintsMatchingTheirTrial} paints matched their picture)`],
+        [`  completion, mean / median / max abs`, `${ms(t.rtCompletionErrorMs.mean, 2)} / ${ms(t.rtCompletionErrorMs.median, 2)} / ${ms(t.rtCompletionErrorMs.maxAbs, 2)}`],
+        [`  paint after the app's onset, mean ± sd (max)`, `${ms(t.paintAfterOnsetMs.mean, 2)} ± ${ms(t.paintAfterOnsetMs.sd, 2)} (${ms(t.paintAfterOnsetMs.maxAbs, 1)}); ${t.trialsAFrameOrMoreOff} trials a frame (${ms(t.frameIntervalMsMedian, 1)}) or more off`],
+      ],
+    }),
+  ),
+  ...(['back-dated', 'real-time'] as const).map(
+    (mode): Measure => ({
+      key: mode === 'back-dated' ? 'jspsychTiming' : 'jspsychTimingRealTime',
+      run: () => jspsychTiming(mode),
+      rows: (j) => [[`  jsPsych RT error vs paint truth, ${j.mode} touches (release), mean / median / max abs`, `${ms(j.rtReleaseErrorMs.mean, 2)} / ${ms(j.rtReleaseErrorMs.median, 2)} / ${ms(j.rtReleaseErrorMs.maxAbs, 2)} over ${j.trials} trials (${j.paintsMatchingTheirTrial} paints matched)${j.wrongDirection ? `, ${j.wrongDirection} read the wrong way` : ''}`]],
+    }),
+  ),
   {
     key: 'loading',
     run: () => loading(),
@@ -466,9 +511,12 @@ const measures: Measure[] = [
     rows: (v) => [['VR head tracking + safety check per frame', `${v.perFrameUs.toFixed(2)} µs (budget 1 ms)`]],
   },
   {
-    key: 'consolePoseLatency',
-    run: () => roomLoad({ rooms: 1, hz: 30, seconds: 10, dist }),
-    rows: (r) => [['console: pose to console latency, loopback, p50 / p95', `${ms(r.p50Ms, 2)} / ${ms(r.p95Ms, 2)} over ${r.received} poses (${r.lost} lost)`]],
+    key: 'consoleStreaming',
+    run: () => consoleStreaming({ origin, seconds: 10 }),
+    rows: (c) => [
+      ['console: pose to console, headset page → console page, loopback, p50 / p95', `${ms(c.latencyP50Ms, 2)} / ${ms(c.latencyP95Ms, 2)} over ${c.posesMatched} of ${c.posesSent} poses (max ${ms(c.latencyMaxMs, 1)})`],
+      ['  headset extra CPU per frame for streaming, at 72 Hz (goal < 0.2 ms)', `${ms(c.extraPerFrameAt72HzMs, 3)} (${ms(c.extraPerSendMs, 3)} per pose sent; ${c.live.sent} sent in ${c.live.frames} frames with a console, ${ms(c.alone.perFrameMs, 3)} per frame over ${c.alone.frames} without; timer ${c.timerResolutionUs} µs)`],
+    ],
   },
   {
     key: 'consoleRelayLoad',

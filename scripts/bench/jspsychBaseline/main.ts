@@ -2,9 +2,9 @@
  * The baseline the bench compares the drill with: a swipe trial as a jsPsych user would write it, with
  * @jspsych-contrib/plugin-html-swipe-response and the drill's own pictures. Nothing here is Perspectief code.
  *
- * For the bench only, two hooks: `__onsets` (the timestamp of the first animation frame after each trial's
- * stimulus is in the page, the same onset rule the drill uses) and `__trials` (jsPsych's own data per trial).
- * `__firstTrialReady` is set once the first picture is decoded and on screen.
+ * For the bench only: `__trials` (jsPsych's own data per trial, and the picture it showed) and `__firstTrialReady`
+ * (set once the first picture is decoded and on screen). The picture carries `elementtiming`, so the browser reports
+ * when it was painted: the bench's time zero for both tools (scripts/browser/paintTruth.ts).
  */
 import { initJsPsych } from 'jspsych'
 import HtmlSwipeResponsePlugin from '@jspsych-contrib/plugin-html-swipe-response'
@@ -15,34 +15,33 @@ const pictures = Object.values(import.meta.glob('../../../assets/drinks/generate
 const trials = Number(new URLSearchParams(location.search).get('trials') ?? 40)
 
 interface Hooks {
-  __onsets: number[]
-  __trials: { rt: number | null; swipe: string | null }[]
+  __trials: { rt: number | null; swipe: string | null; picture: string }[]
   __firstTrialReady: boolean
 }
 const hooks = window as unknown as Hooks
-hooks.__onsets = []
 hooks.__trials = []
 hooks.__firstTrialReady = false
 
 const jsPsych = initJsPsych({})
 const used = Array.from({ length: trials }, (_, i) => pictures[i % pictures.length]!)
-// As the jsPsych docs advise: preload the pictures, so a trial does not wait for its image.
-const preload = { type: PreloadPlugin, images: [...new Set(used)] }
+// As the jsPsych docs advise, preload pictures so that a trial does not wait for its image; the first three, as
+// many as the drill waits for before its first trial (the rest load as their trials come, and the paint truth
+// shows any that come late).
+const preload = { type: PreloadPlugin, images: [...new Set(used)].slice(0, 3) }
 const swipes = Array.from({ length: trials }, (_, i) => ({
   type: HtmlSwipeResponsePlugin,
-  stimulus: `<img src="${used[i]}" alt="" style="width:70vw;max-width:24rem;aspect-ratio:1;object-fit:contain">`,
+  stimulus: `<img src="${used[i]}" elementtiming="stimulus" alt="" style="width:70vw;max-width:24rem;aspect-ratio:1;object-fit:contain">`,
   prompt: '<p>Veeg naar links of rechts</p>',
   on_load: () => {
     const img = document.querySelector<HTMLImageElement>('#jspsych-html-swipe-response-stimulus img')!
     void img.decode().then(() => {
-      requestAnimationFrame((t) => {
-        hooks.__onsets.push(t)
+      requestAnimationFrame(() => {
         if (i === 0) hooks.__firstTrialReady = true
       })
     })
   },
   on_finish: (data: { rt: number | null; swipe_response: string | null }) => {
-    hooks.__trials.push({ rt: data.rt, swipe: data.swipe_response })
+    hooks.__trials.push({ rt: data.rt, swipe: data.swipe_response, picture: used[i]! })
   },
 }))
 void jsPsych.run([preload, ...swipes])

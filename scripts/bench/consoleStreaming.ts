@@ -1,0 +1,125 @@
+import { chromium, type Page } from '@playwright/test'
+import { chromiumArgs, chromiumPath, headsetViewport } from '../browser/chromium.ts'
+
+/**
+ * The console's pose stream between two real pages: an emulated headset (IWER, test build) and the trainer's console,
+ * paired by code through the relay of the server the bench runs.
+ *
+ * - **Pose to console latency.** Truth: the browser's own clocks at the two ends, not the app's. The headset page's
+ *   `WebSocket.prototype.send` is wrapped to note when each pose frame is handed to the socket, and the console page's
+ *   socket messages are stamped as they arrive (both `performance.timeOrigin + performance.now()`, one machine clock).
+ *   Pose frames are matched by their own `t` field, which differs for every frame.
+ * - **The headset's extra CPU per frame for streaming.** The pose hook's own cost counter (test builds only: the time
+ *   spent in its per-frame callback) with a console connected, minus the same counter after the console has left
+ *   (the callback then only checks that nobody listens). The state frames sent on every change and twice a second are
+ *   timers, not per-frame work, and are not in this figure.
+ */
+export async function consoleStreaming({ origin, seconds }: { origin: string; seconds: number }) {
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs })
+  try {
+    const headsetContext = await browser.newContext({ viewport: { width: 1024, height: 768 } })
+    const headset = await headsetContext.newPage()
+    await headset.addInitScript(() => {
+      const w = window as unknown as { __poseSentAt: Record<string, number> }
+      w.__poseSentAt = {}
+      const send = WebSocket.prototype.send
+      WebSocket.prototype.send = function (this: WebSocket, data: Parameters<WebSocket['send']>[0]) {
+        const at = performance.timeOrigin + performance.now()
+        if (typeof data === 'string' && data.includes('"type":"pose"')) {
+          const t = /"t":(\d+(?:\.\d+)?)/.exec(data)?.[1]
+          if (t) w.__poseSentAt[t] = at
+        }
+        return send.call(this, data)
+      }
+    })
+    await headset.goto(`${origin}/?xr=emulate&setting=supervision`)
+    await headset.getByRole('button', { name: 'Ik snap het en doe mee' }).click()
+    await headset.getByLabel('Code').fill('BENCH4')
+    await headset.getByRole('button', { name: 'Verder' }).click()
+    await headset.getByRole('button', { name: /^Door de ogen van Joris/ }).click()
+    await headset.getByRole('button', { name: 'Begin' }).click()
+    await headset.getByTestId('pairing-code').filter({ hasText: /^\d{6}$/ }).waitFor()
+    const code = (await headset.getByTestId('pairing-code').textContent())!
+
+    const consoleContext = await browser.newContext({ viewport: { width: 1280, height: 900 } })
+    const trainer = await consoleContext.newPage()
+    await trainer.addInitScript(() => {
+      const w = window as unknown as { __poseReceivedAt: Record<string, number> }
+      w.__poseReceivedAt = {}
+      const property = Object.getOwnPropertyDescriptor(WebSocket.prototype, 'onmessage')!
+      Object.defineProperty(WebSocket.prototype, 'onmessage', {
+        ...property,
+        set(this: WebSocket, handler: ((e: MessageEvent) => void) | null) {
+          property.set!.call(
+            this,
+            handler &&
+              ((e: MessageEvent) => {
+                const at = performance.timeOrigin + performance.now()
+                const data = String(e.data)
+                if (data.includes('"type":"pose"')) {
+                  const t = /"t":(\d+(?:\.\d+)?)/.exec(data)?.[1]
+                  if (t) w.__poseReceivedAt[t] = at
+                }
+                handler.call(this, e)
+              }),
+          )
+        },
+      })
+    })
+    await trainer.goto(`${origin}/console.html`)
+    await trainer.getByLabel('Code uit de bril').fill(code)
+    await trainer.getByRole('button', { name: 'Koppel' }).click()
+    await trainer.getByTestId('console-headset').filter({ hasText: 'Bril verbonden' }).waitFor()
+
+    await headset.setViewportSize(headsetViewport)
+    await headset.getByRole('button', { name: 'Start in de VR-bril' }).click()
+    await headset.waitForFunction(() => (window as unknown as { __perspectiefRoomCost?: unknown }).__perspectiefRoomCost !== undefined)
+    await headset.waitForTimeout(2000) // the scene's first frames (shader compiles) are not streaming cost
+
+    const window_ = async (page: Page) => {
+      const read = () => page.evaluate(() => ({ ...(window as unknown as { __perspectiefRoomCost: { frames: number; totalMs: number; sent: number } }).__perspectiefRoomCost }))
+      const before = await read()
+      await page.waitForTimeout(seconds * 1000)
+      const after = await read()
+      const frames = after.frames - before.frames
+      return { frames, sent: after.sent - before.sent, perFrameMs: (after.totalMs - before.totalMs) / Math.max(1, frames) }
+    }
+    // Latency over the measured window only: the first poses after entering VR meet the console's first render of
+    // the scene (shader compiles), a one-off a trainer sees once per session.
+    const windowStart = (await headset.evaluate(() => performance.timeOrigin + performance.now())) as number
+    const live = await window_(headset)
+    const sentAt = (await headset.evaluate('window.__poseSentAt')) as Record<string, number>
+    const receivedAt = (await trainer.evaluate('window.__poseReceivedAt')) as Record<string, number>
+    await consoleContext.close() // the console leaves; the headset's link is no longer live
+    await headset.waitForTimeout(1000)
+    const alone = await window_(headset)
+    const isolated = await headset.evaluate(() => crossOriginIsolated)
+
+    const latencies = Object.entries(sentAt)
+      .filter(([t, at]) => at >= windowStart && receivedAt[t] !== undefined)
+      .map(([t, at]) => receivedAt[t]! - at)
+      .sort((a, b) => a - b)
+    const at = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? NaN
+    return {
+      seconds,
+      posesSent: Object.values(sentAt).filter((at) => at >= windowStart).length,
+      posesMatched: latencies.length,
+      latencyP50Ms: at(0.5),
+      latencyP95Ms: at(0.95),
+      latencyMaxMs: latencies.at(-1) ?? NaN,
+      live,
+      alone,
+      extraPerFrameMs: live.perFrameMs - alone.perFrameMs,
+      // The emulated headset draws far fewer frames a second than a Quest (software WebGL), and sends a pose on
+      // nearly every one; on the headset 30 of its 72 frames a second send. So: the extra cost of one sending frame,
+      // and what that averages to per frame at 72 Hz.
+      extraPerSendMs: ((live.perFrameMs - alone.perFrameMs) * live.frames) / Math.max(1, live.sent),
+      extraPerFrameAt72HzMs: (((live.perFrameMs - alone.perFrameMs) * live.frames) / Math.max(1, live.sent)) * (30 / 72),
+      // Without cross-origin isolation Chromium coarsens performance.now() to 100 µs; averages over many frames
+      // still come out unbiased, single frames do not.
+      timerResolutionUs: isolated ? 5 : 100,
+    }
+  } finally {
+    await browser.close()
+  }
+}
