@@ -19,6 +19,7 @@ import { downloadFile } from '../export/downloadFile.ts'
 import { el, messageScreen, textFor } from '../drill/drillScreen.ts'
 import { showDoneScreen } from './drillDoneScreen.ts'
 import { showOnNextFrame } from '../drill/onsetFrame.ts'
+import { watchPaints } from '../drill/paintTime.ts'
 import { createStage } from '../drill/stage.ts'
 import { createStimulusLoader } from '../drill/stimulusLoader.ts'
 import { listenForSwipe } from '../drill/swipeGesture.ts'
@@ -245,7 +246,9 @@ function run(runtime: Runtime, loader: ReturnType<typeof createStimulusLoader>, 
           swipe.arm()
         })
         stage.markOnset(onset.onsetMs)
-        await runtime.send({ type: 'shown', beat, ...onset })
+        const shown = runtime.send({ type: 'shown', beat, ...onset })
+        awaitingPaint = { img, beat, shown }
+        await shown
       })
     } else if (view.state === 'feedback') {
       swipe.disarm()
@@ -253,6 +256,14 @@ function run(runtime: Runtime, loader: ReturnType<typeof createStimulusLoader>, 
       stage.say(line(context.feedback === 'timeout' ? 'feedback-timeout' : 'feedback-wrong'), 'feedback')
     }
   }
+  // The picture's paint time, where the browser reports it, recorded after its onset (the trial row's painted_ms).
+  let awaitingPaint: { img: HTMLImageElement; beat: string; shown: Promise<unknown> } | null = null
+  watchPaints((element, renderTime) => {
+    const waiting = awaitingPaint
+    if (!waiting || element !== waiting.img) return
+    awaitingPaint = null
+    void waiting.shown.then(() => runtime.send({ type: 'painted', beat: waiting.beat, paintedMs: renderTime }))
+  })
   runtime.subscribe(render)
   render(runtime.getView()!)
 }

@@ -8,6 +8,7 @@ import { dwellChart } from './charts/dwellChart.ts'
 import { measuresChart } from './charts/measuresChart.ts'
 import { timelineChart, type TimelineSpan } from './charts/timelineChart.ts'
 import { aatCells, type AatCell, type AatWarning } from '../log/aatScore.ts'
+import { paintSlips } from '../log/paintSlips.ts'
 import { trainerNotes } from './trainerNotes.ts'
 import { formatDate, formatNumber } from './format.ts'
 import { PlotFigure } from './PlotFigure.tsx'
@@ -97,6 +98,7 @@ export function SessionReport({ facts, followUpOf, lookup, onRemove }: { facts: 
   // Pause and stop reasons are logged as short English codes; the report says them in the trainer's language.
   const reasonText = (reason: string) => reasonWords(language, reason) ?? reason
   const score = drill?.score
+  const slips = drill ? paintSlips(drill.rows) : null
   const training = score?.training ?? null
   const ms = (value: number | null) => `${formatNumber(value, language)} ms`
   // Every exclusion by reason, for the line under each bias score and for the data-quality list.
@@ -206,6 +208,11 @@ export function SessionReport({ facts, followUpOf, lookup, onRemove }: { facts: 
                 {t('reportExclusions')}:{' '}
                 {exclusionText}
               </li>
+              {slips && (
+                <li data-testid="paint-slips" data-value={slips.late} className={slips.late > 0 ? 'warning' : undefined}>
+                  {slips.usualDelayMs === null ? t('reportPaintUnknown') : t('reportPaintSlips', { late: slips.late, reported: slips.reported, ms: formatNumber(slips.usualDelayMs, language, 1) })}
+                </li>
+              )}
             </>
           )}
           {scene && (

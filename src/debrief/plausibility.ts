@@ -24,6 +24,7 @@ export type PlausibilityRule =
   | 'onset-order'
   | 'clock'
   | 'frame-interval'
+  | 'painted-time'
 
 /** A time on the page's clock, or a duration: never negative, never more than a week. */
 const longestTimeMs = 7 * 24 * 60 * 60 * 1000
@@ -44,6 +45,7 @@ interface DrillTrialData {
   rt_initiation_ms: number | null
   rt_completion_ms: number | null
   frame_interval_ms: number | null
+  painted_ms?: number | null
 }
 
 function fail(index: number, event: LogRecord, rule: PlausibilityRule, what: string): never {
@@ -86,6 +88,8 @@ function checkTrial(index: number, event: LogRecord, d: DrillTrialData, limit: n
     if (Math.abs(rt - (time - d.onset_ms)) > timeRoundingMs) bad('rt-mismatch', `${rtName} ${rt} is not ${timeName} − onset_ms = ${time - d.onset_ms}`)
   }
   if (d.frame_interval_ms !== null && !(d.frame_interval_ms > 0 && d.frame_interval_ms <= 1000)) bad('frame-interval', `frame_interval_ms ${d.frame_interval_ms} is not between 0 and 1000 ms`)
+  // The paint of the trial's own picture: never before its onset frame began, and within the trial.
+  if (d.painted_ms != null && !(d.painted_ms >= d.onset_ms - timeRoundingMs && d.painted_ms - d.onset_ms <= limit)) bad('painted-time', `painted_ms ${d.painted_ms} is not between onset_ms ${d.onset_ms} and the end of the trial`)
 }
 
 /** Throws a FileProblem ('implausible') naming the first event that cannot be true; returns when all can. */

@@ -82,6 +82,8 @@ export const logEventData = {
       rt_initiation_ms: z.number().nullable(),
       rt_completion_ms: z.number().nullable(),
       frame_interval_ms: z.number().nullable(),
+      // Absent in files from before it was recorded, null where the browser reports no paint times (Safari).
+      painted_ms: z.number().nullable().optional(),
     })
     .strict(),
 } as const

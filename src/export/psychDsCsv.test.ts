@@ -50,7 +50,7 @@ function parseCsv(text: string): string[][] {
 }
 
 const header =
-  'subject,session,task,mode,block,trial,attempt,stimulus,category,required,response,correct,onset_ms,touchdown_ms,initiation_ms,completion_ms,rt_initiation_ms,rt_completion_ms,frame_interval_ms'
+  'subject,session,task,mode,block,trial,attempt,stimulus,category,required,response,correct,onset_ms,touchdown_ms,initiation_ms,completion_ms,rt_initiation_ms,rt_completion_ms,frame_interval_ms,painted_ms'
 
 const row = (overrides: Partial<DrillTrialRow> = {}): DrillTrialRow => ({
   subject: 'AB12',
@@ -72,6 +72,7 @@ const row = (overrides: Partial<DrillTrialRow> = {}): DrillTrialRow => ({
   rt_initiation_ms: 449.5,
   rt_completion_ms: 599.5,
   frame_interval_ms: 16.7,
+  painted_ms: 1012.5,
   ...overrides,
 })
 
@@ -89,20 +90,20 @@ describe('drillCsv', () => {
     const lines = csv.split('\r\n')
     expect(lines).toHaveLength(4)
     expect(lines[0]).toBe(header)
-    expect(lines[1]).toBe('AB12,3,alcohol-aat,training,training,1,1,alc-1,alcohol,push,push,true,1000.5,1400.25,1450,1600,449.5,599.5,16.7')
-    expect(lines[2]).toBe('AB12,3,alcohol-aat,training,training,2,1,soft-4,soft,pull,push,false,1000.5,1400.25,1450,1600,449.5,599.5,16.7')
+    expect(lines[1]).toBe('AB12,3,alcohol-aat,training,training,1,1,alc-1,alcohol,push,push,true,1000.5,1400.25,1450,1600,449.5,599.5,16.7,1012.5')
+    expect(lines[2]).toBe('AB12,3,alcohol-aat,training,training,2,1,soft-4,soft,pull,push,false,1000.5,1400.25,1450,1600,449.5,599.5,16.7,1012.5')
     expect(lines[3]).toBe('')
   })
 
   it('leaves nulls empty (a timeout has no touch, no movement and no RT)', () => {
-    const timeout = row({ response: 'none', correct: false, touchdown_ms: null, initiation_ms: null, completion_ms: null, rt_initiation_ms: null, rt_completion_ms: null, frame_interval_ms: null })
+    const timeout = row({ response: 'none', correct: false, touchdown_ms: null, initiation_ms: null, completion_ms: null, rt_initiation_ms: null, rt_completion_ms: null, frame_interval_ms: null, painted_ms: null })
     const [, record] = parseCsv(drillCsv([timeout]))
     const byColumn = Object.fromEntries(drillTrialColumns.map((c, i) => [c, record![i]]))
     expect(record).toHaveLength(drillTrialColumns.length)
-    for (const c of ['touchdown_ms', 'initiation_ms', 'completion_ms', 'rt_initiation_ms', 'rt_completion_ms', 'frame_interval_ms']) expect(byColumn[c]).toBe('')
+    for (const c of ['touchdown_ms', 'initiation_ms', 'completion_ms', 'rt_initiation_ms', 'rt_completion_ms', 'frame_interval_ms', 'painted_ms']) expect(byColumn[c]).toBe('')
     expect(byColumn.response).toBe('none')
     expect(byColumn.correct).toBe('false')
-    expect(drillCsv([timeout]).split('\r\n')[1]!.endsWith(',false,1000.5,,,,,,')).toBe(true)
+    expect(drillCsv([timeout]).split('\r\n')[1]!.endsWith(',false,1000.5,,,,,,,')).toBe(true)
   })
 
   it('quotes fields with commas, quotes and line breaks so they read back unchanged', () => {

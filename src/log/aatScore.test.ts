@@ -48,6 +48,7 @@ function baseRow(cell: AatCell, extra: Extra): DrillTrialRow {
     rt_initiation_ms: rt,
     rt_completion_ms: rt === null ? null : rt + 150,
     frame_interval_ms: 16.7,
+    painted_ms: null,
     ...extra,
   }
 }

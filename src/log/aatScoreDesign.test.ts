@@ -14,7 +14,7 @@ function row(cell: AatCell, trial: number, rt: number | null, extra: Partial<Dri
     subject: 'AB12', session: 1, task: 'alcohol-aat', mode: 'training', block: 'assessment', trial, attempt: 1,
     stimulus: `${category}-${trial}`, category, required, response: rt === null ? 'none' : required, correct: rt !== null,
     onset_ms: onset, touchdown_ms: rt === null ? null : onset + rt - 40, initiation_ms: rt === null ? null : onset + rt,
-    completion_ms: rt === null ? null : onset + rt + 150, rt_initiation_ms: rt, rt_completion_ms: rt === null ? null : rt + 150, frame_interval_ms: 16.7,
+    completion_ms: rt === null ? null : onset + rt + 150, rt_initiation_ms: rt, rt_completion_ms: rt === null ? null : rt + 150, frame_interval_ms: 16.7, painted_ms: null,
     ...extra,
   }
 }

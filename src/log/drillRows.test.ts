@@ -26,6 +26,7 @@ const trialData = (trial: number, attempt: number, extra: Record<string, unknown
   rt_initiation_ms: 350,
   rt_completion_ms: 500,
   frame_interval_ms: 16.7,
+  painted_ms: 100 * trial + 12,
   ...extra,
 })
 

@@ -34,6 +34,7 @@ export function drillRows(records: readonly LogRecord[], info: DrillSessionInfo)
         rt_initiation_ms: d.rt_initiation_ms,
         rt_completion_ms: d.rt_completion_ms,
         frame_interval_ms: d.frame_interval_ms,
+        painted_ms: d.painted_ms ?? null,
       }
     })
 }

@@ -22,6 +22,7 @@ export const drillTrialColumns = [
   'rt_initiation_ms',
   'rt_completion_ms',
   'frame_interval_ms',
+  'painted_ms',
 ] as const
 
 import type { DrillBlock, DrillCategory, DrillMode, DrillMove } from '../engine/drill/drillTypes.ts'
@@ -57,4 +58,9 @@ export interface DrillTrialRow {
   rt_completion_ms: number | null
   /** Interval between the onset frame and the frame before it: 16.7 at 60 Hz, 33.3 at 30 Hz. */
   frame_interval_ms: number | null
+  /**
+   * When the browser painted the picture (Element Timing `renderTime`, same clock); null where the browser does not
+   * report it (Safari) or the paint came after the trial ended. A value a frame or more after `onset_ms` is a slip.
+   */
+  painted_ms: number | null
 }

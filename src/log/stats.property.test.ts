@@ -62,7 +62,7 @@ const rowArb: fc.Arbitrary<DrillTrialRow> = fc
     return {
       subject: 'AB12', session: 1, task: 'alcohol-aat', mode: 'training', block, trial, attempt, stimulus: 's', category, required,
       response: correct ? required : 'none', correct, onset_ms: 0, touchdown_ms: rt, initiation_ms: rt, completion_ms: rt,
-      rt_initiation_ms: rt, rt_completion_ms: rt, frame_interval_ms: 16.7,
+      rt_initiation_ms: rt, rt_completion_ms: rt, frame_interval_ms: 16.7, painted_ms: null,
     }
   })
 

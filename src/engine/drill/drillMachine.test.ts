@@ -59,6 +59,25 @@ describe('drill machine', () => {
     expect(first).toMatchObject({ block: 'practice', trial: 1, attempt: 1, response: 'push', correct: true, onset_ms: 1000, rt_initiation_ms: 450.25, rt_completion_ms: 600, frame_interval_ms: 16.7 })
   })
 
+  it('records the browser’s paint time of the picture on screen, and drops one meant for another attempt', async () => {
+    const { store, make, pass } = await setup()
+    const runtime = await make()
+    await runtime.send({ type: 'continue', beat: 'intro-practice' })
+    await pass(300)
+    await runtime.send({ type: 'shown', beat: 'trial-0-1', onsetMs: 1000, frameIntervalMs: 16.7 })
+    await runtime.send({ type: 'painted', beat: 'trial-0-0', paintedMs: 900 }) // a stale one: not this attempt
+    await runtime.send({ type: 'painted', beat: 'trial-0-1', paintedMs: 1012.125 })
+    await runtime.send({ type: 'response', beat: 'trial-0-1', response: 'push', touchdownMs: 1400, initiationMs: 1450, completionMs: 1600 })
+    await runtime.send({ type: 'continue', beat: 'intro-training' })
+    await pass(300)
+    // No paint reported (a browser without Element Timing): the column stays empty.
+    await runtime.send({ type: 'shown', beat: 'trial-1-1', onsetMs: 3000, frameIntervalMs: 16.7 })
+    await runtime.send({ type: 'response', beat: 'trial-1-1', response: 'pull', touchdownMs: 3400, initiationMs: 3450, completionMs: 3600 })
+    const records = await trialRecords(store)
+    expect(records.map((r) => r.painted_ms)).toEqual([1012.125, null])
+    for (const r of records) expect(checkLogData('drill.trial', r)).toBeNull()
+  })
+
   it('repeats a trial after a wrong swipe and after a timeout, logging each attempt', async () => {
     const { store, make, pass } = await setup()
     const runtime = await make()

@@ -34,7 +34,7 @@ export interface DrillContext {
   index: number
   attempt: number
   /** Onset of the current attempt's picture (performance clock) and the frame interval before it. */
-  onset: { ms: number; frameIntervalMs: number | null } | null
+  onset: { ms: number; frameIntervalMs: number | null; paintedMs?: number } | null
   feedback: 'wrong' | 'timeout' | null
   /** Where a paused drill goes on: the block's instruction again, or the current picture's pause before it. */
   pausedFrom?: 'intro' | 'fixation' | 'stimulus' | 'feedback' | null
@@ -45,6 +45,8 @@ export interface DrillContext {
 export type DrillEvent =
   | { type: 'continue'; beat: string; at: number }
   | { type: 'shown'; beat: string; onsetMs: number; frameIntervalMs: number | null; at: number }
+  /** The browser's paint time of the picture (Element Timing), where it reports one; comes after `shown`. */
+  | { type: 'painted'; beat: string; paintedMs: number; at: number }
   | { type: 'response'; beat: string; response: DrillMove; touchdownMs: number; initiationMs: number | null; completionMs: number; at: number }
   | { type: 'deadline'; at: number }
   /** The client stopped for now, or came back to a page that was closed mid-drill. No trial is logged for it. */
@@ -85,6 +87,7 @@ function trialRecord(context: DrillContext, event: DrillEvent): Record<string, u
     rt_initiation_ms: since(r?.initiationMs),
     rt_completion_ms: since(r?.completionMs),
     frame_interval_ms: round(context.onset?.frameIntervalMs ?? null),
+    painted_ms: round(context.onset?.paintedMs ?? null),
   }
 }
 
@@ -119,6 +122,8 @@ export const drillSetup = setup({
       enqueue(log('session.completed', { beat: 'done' }))
     }),
     recordOnset: assign(({ event }) => (event.type === 'shown' ? { onset: { ms: event.onsetMs, frameIntervalMs: event.frameIntervalMs } } : {})),
+    // Only for the picture on screen now: a paint reported late, after its trial ended, is dropped.
+    recordPaint: assign(({ context, event }) => (event.type === 'painted' && event.beat === context.beat && context.onset && Number.isFinite(event.paintedMs) ? { onset: { ...context.onset, paintedMs: event.paintedMs } } : {})),
     markWrong: assign({ feedback: 'wrong' }),
     markTimeout: assign({ feedback: 'timeout' }),
     nextAttempt: assign(({ context }) => ({ attempt: context.attempt + 1, deadlineAt: null })),
@@ -192,6 +197,7 @@ export const drillMachine = drillSetup.createMachine({
     stimulus: {
       on: {
         shown: { actions: ['recordOnset', { type: 'armDeadline', params: { ms: 'timeoutMs' } }] },
+        painted: { actions: 'recordPaint' },
         response: [
           { guard: 'correct', target: 'advance', actions: 'logTrial' },
           { target: 'feedback', actions: ['logTrial', 'markWrong'] },
