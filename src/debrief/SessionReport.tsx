@@ -251,10 +251,16 @@ export function SessionReport({ facts, followUpOf, lookup, onRemove }: { facts: 
                     {formatNumber(score.doubleDifference.mean, language)} ms
                   </span>
                   {drill?.ddInterval && (
-                    <>
+                    <span data-testid="dd-interval" data-lower={drill.ddInterval.lower} data-upper={drill.ddInterval.upper}>
                       {' '}
                       (95%: {formatNumber(drill.ddInterval.lower, language)} … {formatNumber(drill.ddInterval.upper, language)} ms)
-                    </>
+                    </span>
+                  )}
+                  {drill?.ddPending && (
+                    <span className="pending" data-testid="dd-interval-pending">
+                      {' '}
+                      ({t('reportIntervalPending')})
+                    </span>
                   )}
                   {scored}
                 </li>

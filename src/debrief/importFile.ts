@@ -176,9 +176,13 @@ export function readImport(bytes: Uint8Array): ReadFile {
   return { kind: 'bundle', bundle: parseBundleBytes(bytes) }
 }
 
+/** The plain bytes of an encrypted file, with the passphrase as typed. Throws FileProblem('wrong-passphrase'). */
+export function decryptImport(envelope: OpenedEnvelope, typed: string): Promise<Uint8Array> {
+  return decryptEnvelope(envelope, normalisePassphrase(typed))
+}
+
 export async function unlockImport(envelope: OpenedEnvelope, typed: string): Promise<SessionBundle> {
-  const plain = await decryptEnvelope(envelope, normalisePassphrase(typed))
-  return parseBundleBytes(plain)
+  return parseBundleBytes(await decryptImport(envelope, typed))
 }
 
 /** The same session (same id on the same device, same scene script) is the same, however often it was exported. */
