@@ -1,4 +1,4 @@
-import { useCallback } from 'react'
+import { memo, useCallback } from 'react'
 import { useLanguage } from '../i18n/languageStore.ts'
 import { useT } from '../i18n/useT.ts'
 import { aatCells } from '../log/aatScore.ts'
@@ -60,8 +60,12 @@ export function measurePoints(
   return { points, axis: answerAxis(scales, points.map((p) => p.value)) }
 }
 
-/** One client: the trends over sessions first (with their uncertainty), then each session with its follow-ups. */
-export function ClientReport({ group, lookup, onRemove }: { group: ClientGroup; lookup: SceneLookup; onRemove(key: string): void }) {
+/**
+ * One client: the trends over sessions first (with their uncertainty), then each session with its follow-ups.
+ * Memoised: a client whose group is unchanged (DebriefApp keeps its object) is not rendered again when another
+ * file is added or removed; a language switch still renders it (it reads the language itself).
+ */
+export const ClientReport = memo(function ClientReport({ group, lookup, onRemove }: { group: ClientGroup; lookup: SceneLookup; onRemove(key: string): void }) {
   const t = useT()
   const language = useLanguage((s) => s.language)
   const drills = group.drillSessions
@@ -108,4 +112,4 @@ export function ClientReport({ group, lookup, onRemove }: { group: ClientGroup; 
       <footer className="report-footer">{t('reportFooter')}</footer>
     </section>
   )
-}
+})

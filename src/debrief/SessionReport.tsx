@@ -8,7 +8,6 @@ import { dwellChart } from './charts/dwellChart.ts'
 import { measuresChart } from './charts/measuresChart.ts'
 import { timelineChart, type TimelineSpan } from './charts/timelineChart.ts'
 import { aatCells, type AatCell, type AatWarning } from '../log/aatScore.ts'
-import { paintSlips } from '../log/paintSlips.ts'
 import { trainerNotes } from './trainerNotes.ts'
 import { formatDate, formatNumber } from './format.ts'
 import { PlotFigure } from './PlotFigure.tsx'
@@ -98,7 +97,7 @@ export function SessionReport({ facts, followUpOf, lookup, onRemove }: { facts: 
   // Pause and stop reasons are logged as short English codes; the report says them in the trainer's language.
   const reasonText = (reason: string) => reasonWords(language, reason) ?? reason
   const score = drill?.score
-  const slips = drill ? paintSlips(drill.rows) : null
+  const slips = drill?.paint ?? null
   const training = score?.training ?? null
   const ms = (value: number | null) => `${formatNumber(value, language)} ms`
   // Every exclusion by reason, for the line under each bias score and for the data-quality list.
@@ -258,10 +257,16 @@ export function SessionReport({ facts, followUpOf, lookup, onRemove }: { facts: 
                     {formatNumber(score.doubleDifference.mean, language)} ms
                   </span>
                   {drill?.ddInterval && (
-                    <>
+                    <span data-testid="dd-interval" data-lower={drill.ddInterval.lower} data-upper={drill.ddInterval.upper}>
                       {' '}
                       (95%: {formatNumber(drill.ddInterval.lower, language)} … {formatNumber(drill.ddInterval.upper, language)} ms)
-                    </>
+                    </span>
+                  )}
+                  {drill?.ddPending && (
+                    <span className="pending" data-testid="dd-interval-pending">
+                      {' '}
+                      ({t('reportIntervalPending')})
+                    </span>
                   )}
                   {scored}
                 </li>

@@ -6,7 +6,8 @@ import { create } from 'zustand'
 import type { OpenedEnvelope } from '../export/encryptedFile.ts'
 import { FileProblem, type FileProblemCode } from '../export/fileProblem.ts'
 import type { SessionBundle } from '../export/sessionBundle.ts'
-import { checkBundle, maxImportBytes, readImport, unlockImport } from './importFile.ts'
+import { checkDecrypted, checkFile, onIntervalArrived, type Checked } from './importClient.ts'
+import { checkBundle, decryptImport, maxImportBytes } from './importFile.ts'
 import { forgetKept, hasKeptSessions, keep, loadKept, type KeptSession } from './keptSessions.ts'
 import { placeSession } from './sessionMerge.ts'
 import { summaryDifferences } from './summaryCheck.ts'
@@ -38,12 +39,18 @@ interface DebriefState {
   messages: FileMessage[]
   kept: boolean
   busy: boolean
+  /** Counts drill intervals that arrived after their report (importClient.ts), so the report shows them. */
+  intervals: number
 }
 
-export const useDebrief = create<DebriefState>(() => ({ sessions: [], pending: [], messages: [], kept: false, busy: false }))
+export const useDebrief = create<DebriefState>(() => ({ sessions: [], pending: [], messages: [], kept: false, busy: false, intervals: 0 }))
 const set = useDebrief.setState
 const get = useDebrief.getState
 let nextId = 1
+// Only an interval of a session on screen redraws the report; one that arrives during a drop is simply there when shown.
+onIntervalArrived((bundle) => {
+  if (get().sessions.some((s) => s.bundle === bundle)) set({ intervals: get().intervals + 1 })
+})
 
 function say(message: Omit<FileMessage, 'id'>) {
   set({ messages: [...get().messages, { id: nextId++, ...message }] })
@@ -62,8 +69,7 @@ function refuse(file: string, error: unknown) {
  * Places a checked bundle among the open sessions (sessionMerge.ts) with its summary check, and says what became
  * of it. Throws FileProblem('duplicate') for a file whose session is open with the very same events.
  */
-function place(open: readonly KeptSession[], fileName: string, bundle: SessionBundle): { sessions: KeptSession[]; message: Omit<FileMessage, 'id'> } {
-  const differs = summaryDifferences(bundle)
+function place(open: readonly KeptSession[], fileName: string, bundle: SessionBundle, differs = summaryDifferences(bundle)): { sessions: KeptSession[]; message: Omit<FileMessage, 'id'> } {
   const placed = placeSession(open, fileName, bundle, differs.length > 0 ? { summaryDiffers: differs } : {})
   const base = { file: fileName, clientCode: bundle.session.clientCode, ...(differs.length > 0 ? { summaryDiffers: true } : {}) }
   const message: Omit<FileMessage, 'id'> =
@@ -77,8 +83,8 @@ function place(open: readonly KeptSession[], fileName: string, bundle: SessionBu
   return { sessions: placed.sessions, message }
 }
 
-async function add(fileName: string, bundle: SessionBundle) {
-  const { sessions, message } = place(get().sessions, fileName, bundle)
+async function add(fileName: string, bundle: SessionBundle, differs?: string[]) {
+  const { sessions, message } = place(get().sessions, fileName, bundle, differs)
   set({ sessions })
   if (get().kept) {
     await forgetKept()
@@ -87,9 +93,17 @@ async function add(fileName: string, bundle: SessionBundle) {
   say(message)
 }
 
+function tooBig(file: File): FileProblem {
+  return new FileProblem('too-big', `the file is ${(file.size / 1024 / 1024).toFixed(1)} MB; the limit is ${maxImportBytes / 1024 / 1024} MB`, {
+    size: (file.size / 1024 / 1024).toFixed(1),
+    max: maxImportBytes / 1024 / 1024,
+  })
+}
+
 /**
  * Reads every file, then shows them all at once: one update for the whole drop, so two hundred files do not redraw
- * the report (and its charts) two hundred times.
+ * the report (and its charts) two hundred times. The files are read, checked and scored in the import worker
+ * (importClient.ts), all handed over at once and answered in order; the page only places them.
  */
 export async function importFiles(files: readonly File[]): Promise<void> {
   set({ busy: true })
@@ -98,19 +112,22 @@ export async function importFiles(files: readonly File[]): Promise<void> {
   const pending: PendingFile[] = []
   const messages: FileMessage[] = []
   const note = (message: Omit<FileMessage, 'id'>) => messages.push({ id: nextId++, ...message })
+  // Checked before reading, so a huge file is never pulled into memory. Settled here, so that a refusal waiting its
+  // turn is never an unhandled rejection.
+  const checks = files.map((file) =>
+    (file.size > maxImportBytes ? Promise.reject(tooBig(file)) : checkFile(file)).then(
+      (checked): { ok: true; checked: Checked } => ({ ok: true, checked }),
+      (error: unknown) => ({ ok: false as const, error }),
+    ),
+  )
   try {
-    for (const file of files) {
+    for (const [i, file] of files.entries()) {
+      const result = await checks[i]!
       try {
-        // Checked before reading, so a huge file is never pulled into memory.
-        if (file.size > maxImportBytes) {
-          throw new FileProblem('too-big', `the file is ${(file.size / 1024 / 1024).toFixed(1)} MB; the limit is ${maxImportBytes / 1024 / 1024} MB`, {
-            size: (file.size / 1024 / 1024).toFixed(1),
-            max: maxImportBytes / 1024 / 1024,
-          })
-        }
-        const read = readImport(new Uint8Array(await file.arrayBuffer()))
+        if (!result.ok) throw result.error
+        const read = result.checked
         if (read.kind === 'bundle') {
-          const placed = place(sessions, file.name, read.bundle)
+          const placed = place(sessions, file.name, read.bundle, read.summaryDiffers)
           changed ||= placed.sessions !== sessions && placed.message.outcome !== 'older'
           sessions = placed.sessions
           note(placed.message)
@@ -135,9 +152,9 @@ export async function unlockPending(typed: string): Promise<void> {
   if (!first) return
   set({ busy: true })
   try {
-    const bundle = await unlockImport(first.envelope, typed)
+    const { bundle, summaryDiffers } = await checkDecrypted(await decryptImport(first.envelope, typed))
     set({ pending: rest })
-    await add(first.fileName, bundle)
+    await add(first.fileName, bundle, summaryDiffers)
   } catch (error) {
     if (error instanceof FileProblem && error.code === 'wrong-passphrase') {
       set({ pending: [{ ...first, wrong: true }, ...rest] })

@@ -31,7 +31,8 @@ function checkMeaning(f: SessionFacts) {
   const interval = f.drill.ddInterval
   if (interval) expect(Math.abs(interval.lower) <= 2 * limit && Math.abs(interval.upper) <= 2 * limit).toBe(true)
   // Nothing is counted twice: scored trials never exceed the rows.
-  expect(s.trials.scored).toBeLessThanOrEqual(f.drill.rows.length)
+  expect(s.trials.scored).toBeLessThanOrEqual(f.drill.score.trials.total)
+  expect(s.trials.total).toBe(f.bundle.events.filter((e) => e.type === 'drill.trial').length)
 }
 
 describe('the hostile-session corpus', () => {

@@ -1,4 +1,6 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { sessionBundleSchema } from '../export/bundleSchema.ts'
 import { zipSync, strToU8 } from 'fflate'
 import { drillBundle, questionnaireBundle } from '../../test/fixtures/sampleBundles.ts'
 import { datasetTable } from '../export/datasetTable.ts'
@@ -6,7 +8,7 @@ import { psychDsZip } from '../export/psychDsDataset.ts'
 import { translate } from '../i18n/translate.ts'
 import { encryptFile } from '../export/encryptedFile.ts'
 import { FileProblem } from '../export/fileProblem.ts'
-import { checkBundle, maxImportBytes, parseBundleBytes, readImport, sessionKey, unlockImport } from './importFile.ts'
+import { checkBundle, isPlainLogRecord, maxImportBytes, parseBundleBytes, readImport, sessionKey, unlockImport } from './importFile.ts'
 
 const bytes = (value: unknown) => new TextEncoder().encode(typeof value === 'string' ? value : JSON.stringify(value))
 
@@ -69,5 +71,36 @@ describe('import parser', () => {
     const b = { ...questionnaireBundle(), exportedAt: '2026-04-01T00:00:00.000Z' }
     expect(sessionKey(a)).toBe(sessionKey(b))
     expect(sessionKey(a)).not.toBe(sessionKey(drillBundle()))
+  })
+})
+
+describe('the hand check of events (the bundle schema, for speed)', () => {
+  const good = questionnaireBundle()
+  const event = good.events[0]!
+  const anyValue = fc.oneof(fc.constantFrom(null, undefined, true, 0, -1, 1.5, 2 ** 53, Number.NaN, Infinity, '', 'x'), fc.double(), fc.integer(), fc.string(), fc.array(fc.integer(), { maxLength: 2 }), fc.object({ maxDepth: 1 }))
+
+  it('is never looser than the schema: every event it passes, the schema passes', () => {
+    expect(isPlainLogRecord(event)).toBe(true)
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.constantFrom('seq', 'type', 'data', 'sessionId', 't', 'wall', 'extra', '__proto__'), fc.option(anyValue, { nil: undefined }), fc.boolean()), { maxLength: 3 }), (edits) => {
+        const e: Record<string, unknown> = { ...event }
+        for (const [key, value, remove] of edits) {
+          if (remove) delete e[key]
+          else Object.defineProperty(e, key, { value, enumerable: true, configurable: true, writable: true })
+        }
+        if (isPlainLogRecord(e)) expect(sessionBundleSchema.safeParse({ ...good, events: [e] }).success).toBe(true)
+      }),
+      { numRuns: 2000 },
+    )
+  })
+
+  it('gives the events in the schema’s order of fields, and refuses with the schema’s own message', () => {
+    const shuffled = good.events.map(({ seq, type, data, sessionId, t, wall }) => ({ wall, t, sessionId, data, type, seq }))
+    const read = checkBundle({ ...good, events: shuffled })
+    expect(read.events.map((e) => Object.keys(e))).toEqual(good.events.map(() => ['seq', 'type', 'data', 'sessionId', 't', 'wall']))
+    expect(read).toEqual(good)
+    const events = good.events.map((e, i) => (i === 2 ? { ...e, seq: 2.5 } : e))
+    const issue = sessionBundleSchema.safeParse({ ...good, events }).error!.issues[0]!
+    expect(problem(() => checkBundle({ ...good, events })).message).toBe(`events[2].seq: ${issue.message}`)
   })
 })

@@ -1,10 +1,16 @@
 /**
  * Everything the debrief shows about one imported session, recomputed from its events (not copied from the
  * file's summary), so the view and the session's own summary can be checked against each other.
+ *
+ * Computed once per imported file: what depends only on the events is kept per bundle (a WeakMap, so it goes with
+ * the session), and only the few words that depend on the language are looked up on each render. A language switch,
+ * or adding or removing another file, recomputes nothing. The drill's scores and interval come from the import
+ * worker (importWorker.ts) when the file came through it (`giveDrillReport`).
  */
 import type { SessionBundle } from '../export/sessionBundle.ts'
 import { bootstrapDoubleDifference, type DdInterval } from '../log/aatBootstrap.ts'
 import { scoreAatSession, type AatSessionScore } from '../log/aatScore.ts'
+import { paintSlips, type PaintSlips } from '../log/paintSlips.ts'
 import { plannedTimeoutMs, rtLimitMs } from '../log/drillBounds.ts'
 import { drillRows } from '../log/drillRows.ts'
 import type { DrillMode, DrillTrialRow } from '../log/drillTrial.ts'
@@ -62,7 +68,7 @@ export interface SessionFacts {
   durationMs: number
   /** Times the session went on after its page was closed or crashed. */
   resumed: number
-  drill: { rows: DrillTrialRow[]; score: AatSessionScore; ddInterval: DdInterval | null } | null
+  drill: DrillReport | null
   /** Where the file's own summary differs from its events (the figures shown are recomputed from the events). */
   summaryDiffers: string[]
   /** Another file claims this session and differs at event `seq`. */
@@ -75,6 +81,56 @@ export interface SessionFacts {
   dwellBeats: DwellBeat[]
 }
 
+/** A drill session's scores and the bootstrap interval of its double difference. */
+export interface DrillReport {
+  score: AatSessionScore
+  /** Pictures that reached the screen late, from the browser's paint times (paintSlips.ts). */
+  paint: PaintSlips
+  /** Null when a cell has fewer than two kept trials (or while `ddPending`). */
+  ddInterval: DdInterval | null
+  /** The interval is still being computed (off the page, in the import worker); the report says so meanwhile. */
+  ddPending: boolean
+}
+
+/** The drill's trial rows and the options its scores use: RTs are bounded by the trial's own timeout where logged. */
+export function drillInput(bundle: SessionBundle): { rows: DrillTrialRow[]; options: { maxRtMs: number } } {
+  const { events } = bundle
+  const rows = drillRows(events, { clientCode: bundle.session.clientCode, sessionNumber: bundle.session.sessionNumber ?? 1, sceneId: bundle.scene.id, mode: bundle.session.params.mode as DrillMode })
+  return { rows, options: { maxRtMs: rtLimitMs(plannedTimeoutMs(events)) } }
+}
+
+/** The drill's scores and interval, computed here and now (the import worker does the same off the page). */
+export function computeDrillReport(bundle: SessionBundle): DrillReport {
+  const { rows, options } = drillInput(bundle)
+  return { score: scoreAatSession(rows, options), paint: paintSlips(rows), ddInterval: bootstrapDoubleDifference(rows, options), ddPending: false }
+}
+
+/** What depends only on the session's events: computed once per bundle. */
+type ComputedFacts = Pick<SessionFacts, 'kind' | 'sessionNumber' | 'durationMs' | 'resumed' | 'drill' | 'scene' | 'timeline' | 'dwell' | 'dwellBeats'>
+
+const computed = new WeakMap<SessionBundle, ComputedFacts>()
+const givenDrill = new WeakMap<SessionBundle, DrillReport>()
+
+/**
+ * The drill report the import worker computed for this bundle, so the page does not compute it again. Given again
+ * when the worker's interval arrives; the rest of the session's facts are kept.
+ */
+export function giveDrillReport(bundle: SessionBundle, report: DrillReport): void {
+  givenDrill.set(bundle, report)
+  const known = computed.get(bundle)
+  if (known) computed.set(bundle, { ...known, drill: report })
+}
+
+function computeFacts(bundle: SessionBundle): ComputedFacts {
+  const { events } = bundle
+  const isDrill = isDrillLog(events)
+  const drill = isDrill ? (givenDrill.get(bundle) ?? computeDrillReport(bundle)) : null
+  const scene = isDrill ? null : summariseScene(events)
+  const timeline = isDrill ? null : { beats: beatSpans(events), pauses: pauseSpans(events), resumes: resumeMarks(events) }
+  const { rows: dwell, beats: dwellBeats } = dwellOf(events)
+  return { kind: isDrill ? 'drill' : 'scene', sessionNumber: bundle.session.sessionNumber ?? 1, durationMs: activeDurationMs(events), resumed: resumeCount(events), drill, scene, timeline, dwell, dwellBeats }
+}
+
 export function sessionFacts(
   key: string,
   fileName: string,
@@ -83,28 +139,28 @@ export function sessionFacts(
   language: 'nl' | 'en',
   notes: { summaryDiffers?: string[]; conflict?: { other: string; seq: number } } = {},
 ): SessionFacts {
-  const { events } = bundle
-  const isDrill = isDrillLog(events)
-  const sessionNumber = bundle.session.sessionNumber ?? 1
-  const durationMs = activeDurationMs(events)
-  const resumed = resumeCount(events)
-  let drill: SessionFacts['drill'] = null
-  if (isDrill) {
-    const rows = drillRows(events, { clientCode: bundle.session.clientCode, sessionNumber, sceneId: bundle.scene.id, mode: bundle.session.params.mode as DrillMode })
-    // RTs are bounded by the trial's own timeout where the file records it (drillBounds.ts).
-    const options = { maxRtMs: rtLimitMs(plannedTimeoutMs(events)) }
-    drill = { rows, score: scoreAatSession(rows, options), ddInterval: bootstrapDoubleDifference(rows, options) }
-  }
-  const scene = isDrill ? null : summariseScene(events)
-  const timeline = isDrill ? null : { beats: beatSpans(events), pauses: pauseSpans(events), resumes: resumeMarks(events) }
+  let facts = computed.get(bundle)
+  if (!facts) computed.set(bundle, (facts = computeFacts(bundle)))
+  // The same facts object while nothing it holds has changed, so the report's charts are not drawn again.
+  const last = shown.get(bundle)
+  const summaryDiffers = notes.summaryDiffers ?? noNotes
+  const conflict = notes.conflict ?? null
+  if (last && last.facts === facts && last.key === key && last.fileName === fileName && last.lookup === lookup && last.language === language && last.summaryDiffers === summaryDiffers && last.conflict === conflict) return last.result
   const info = lookup(bundle.scene.id)
   // Free text: answers to text items where the scene is known; any text answer that is not an option value otherwise.
-  const reflections: Reflection[] = (scene?.answers ?? [])
+  const reflections: Reflection[] = (facts.scene?.answers ?? [])
     .filter((a) => typeof a.value === 'string' && (info?.items[a.item] ? info.items[a.item]!.type === 'text' : true))
     .map((a) => ({ item: a.item, prompt: info?.items[a.item]?.prompt[language] ?? null, text: a.value as string }))
-  const { rows: dwell, beats: dwellBeats } = dwellOf(events)
-  return { key, fileName, bundle, kind: isDrill ? 'drill' : 'scene', sessionNumber, durationMs, resumed, drill, scene, timeline, reflections, dwell, dwellBeats, summaryDiffers: notes.summaryDiffers ?? [], conflict: notes.conflict ?? null }
+  const result: SessionFacts = { key, fileName, bundle, ...facts, reflections, summaryDiffers, conflict }
+  shown.set(bundle, { facts, key, fileName, lookup, language, summaryDiffers, conflict, result })
+  return result
 }
+
+const noNotes: string[] = []
+const shown = new WeakMap<
+  SessionBundle,
+  { facts: ComputedFacts; key: string; fileName: string; lookup: SceneLookup; language: string; summaryDiffers: string[]; conflict: SessionFacts['conflict']; result: SessionFacts }
+>()
 
 interface DwellRecord {
   beat: string

@@ -5,8 +5,9 @@
  * check and are what the report is computed from.
  */
 import type { SessionBundle } from '../export/sessionBundle.ts'
+import type { AatSessionScore } from '../log/aatScore.ts'
 import type { DrillMode } from '../log/drillTrial.ts'
-import { sessionSummary } from '../log/sessionSummary.ts'
+import { isDrillLog, sessionSummary } from '../log/sessionSummary.ts'
 
 /** Two figures agree when they differ by no more than floating-point noise. */
 function same(a: unknown, b: unknown): boolean {
@@ -32,16 +33,20 @@ function differences(claimed: unknown, actual: unknown, path: string, out: strin
   if (!same(claimed, actual)) out.push(path)
 }
 
-/** The summary the events give, as the file would carry it (plain JSON). */
-export function recomputedSummary(bundle: SessionBundle): Record<string, unknown> {
+/**
+ * The summary the events give, as the file would carry it (plain JSON). `drillScore`: the drill's score already
+ * computed from the same events with the same options (sessionFacts.ts `drillInput`), so it is not computed twice.
+ */
+export function recomputedSummary(bundle: SessionBundle, drillScore?: AatSessionScore): Record<string, unknown> {
+  if (drillScore && isDrillLog(bundle.events)) return JSON.parse(JSON.stringify({ drill: drillScore })) as Record<string, unknown>
   const info = { clientCode: bundle.session.clientCode, sessionNumber: bundle.session.sessionNumber ?? 1, sceneId: bundle.scene.id, mode: bundle.session.params.mode as DrillMode }
   return JSON.parse(JSON.stringify(sessionSummary(info, bundle.events))) as Record<string, unknown>
 }
 
 /** Where the file's summary differs from its events (up to ten paths); empty when they agree or the file has none. */
-export function summaryDifferences(bundle: SessionBundle): string[] {
+export function summaryDifferences(bundle: SessionBundle, drillScore?: AatSessionScore): string[] {
   if (!bundle.summary) return []
   const out: string[] = []
-  differences(bundle.summary, recomputedSummary(bundle), '', out)
+  differences(bundle.summary, recomputedSummary(bundle, drillScore), '', out)
   return out
 }
