@@ -76,7 +76,7 @@ export async function consoleStreaming({ origin, seconds }: { origin: string; se
     await headset.waitForFunction(() => (window as unknown as { __perspectiefRoomCost?: unknown }).__perspectiefRoomCost !== undefined)
     await headset.waitForTimeout(2000) // the scene's first frames (shader compiles) are not streaming cost
 
-    const window_ = async (page: Page) => {
+    const costOver = async (page: Page) => {
       const read = () => page.evaluate(() => ({ ...(window as unknown as { __perspectiefRoomCost: { frames: number; totalMs: number; sent: number } }).__perspectiefRoomCost }))
       const before = await read()
       await page.waitForTimeout(seconds * 1000)
@@ -87,12 +87,12 @@ export async function consoleStreaming({ origin, seconds }: { origin: string; se
     // Latency over the measured window only: the first poses after entering VR meet the console's first render of
     // the scene (shader compiles), a one-off a trainer sees once per session.
     const windowStart = (await headset.evaluate(() => performance.timeOrigin + performance.now())) as number
-    const live = await window_(headset)
+    const live = await costOver(headset)
     const sentAt = (await headset.evaluate('window.__poseSentAt')) as Record<string, number>
     const receivedAt = (await trainer.evaluate('window.__poseReceivedAt')) as Record<string, number>
     await consoleContext.close() // the console leaves; the headset's link is no longer live
     await headset.waitForTimeout(1000)
-    const alone = await window_(headset)
+    const alone = await costOver(headset)
     const isolated = await headset.evaluate(() => crossOriginIsolated)
 
     const latencies = Object.entries(sentAt)
