@@ -121,6 +121,22 @@ const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length
 const fileOf = (url: string) => decodeURIComponent(url.split('/').pop()!.split('?')[0]!)
 
 /**
+ * One swipe as a finger makes it, the same for both tools: down at rt − 60, a 4 px move (below either tool's
+ * threshold), 12 px at rt (the initiation), four moves every 16 ms, past the end at rt + 90, up at rt + 100.
+ * `point(d)` is the spot d px along the swipe's axis and direction.
+ */
+function swipeSteps(rt: number, point: (d: number) => { x: number; y: number }, moves: number[], end: number): TouchStep[] {
+  return [
+    { at: rt - 60, type: 'touchStart', ...point(0) },
+    { at: rt - 30, type: 'touchMove', ...point(4) },
+    { at: rt, type: 'touchMove', ...point(12) },
+    ...moves.map((d, i) => ({ at: rt + (i + 1) * 16, type: 'touchMove' as const, ...point(d) })),
+    { at: rt + 90, type: 'touchMove', ...point(end) },
+    { at: rt + 100, type: 'touchEnd', ...point(end) },
+  ]
+}
+
+/**
  * The drill's RT error against a truth the app did not produce. Time zero of each trial is the browser's paint time
  * of the picture (Element Timing `renderTime`, see scripts/browser/paintTruth.ts); the swipe goes in through CDP at
  * that time plus a known RT. The recorded RT (from the app's own onset stamp) is compared with that known RT, and
@@ -150,16 +166,7 @@ async function drillTiming(mode: TouchMode) {
     // The drill's rule (alcohol up and away, soft drinks down and towards); thresholds as in src/drill/swipeGesture.ts.
     const sign = screen.category === 'alcohol' ? -1 : 1
     const exit = Math.max(60, height * 0.25)
-    const x = width / 2
-    const y = (dy: number) => height / 2 + sign * dy
-    const steps: TouchStep[] = [
-      { at: rt - 60, type: 'touchStart', x, y: y(0) },
-      { at: rt - 30, type: 'touchMove', x, y: y(4) }, // below the 10 px threshold
-      { at: rt, type: 'touchMove', x, y: y(12) }, // the initiation
-      ...[1, 2, 3, 4].map((i) => ({ at: rt + i * 16, type: 'touchMove' as const, x, y: y(12 + (exit * i) / 4) })),
-      { at: rt + 90, type: 'touchMove', x, y: y(exit + 20) }, // past the exit line: the completion
-      { at: rt + 100, type: 'touchEnd', x, y: y(exit + 20) },
-    ]
+    const steps = swipeSteps(rt, (d) => ({ x: width / 2, y: height / 2 + sign * d }), [1, 2, 3, 4].map((i) => 12 + (exit * i) / 4), exit + 20)
     const sent = await dispatchTouches(cdp, timeOrigin, paint.renderTime, steps, mode)
     const firstPastExit = steps.findIndex((st) => Math.abs(st.y - height / 2) >= exit)
     trials.push({ onset: screen.onset, paint: paint.renderTime, rtMs: sent[2]! - paint.renderTime, completionMs: sent[firstPastExit]! - paint.renderTime, sameFile: fileOf(paint.url).startsWith(screen.stimulus) })
@@ -207,16 +214,7 @@ async function jspsychTiming(mode: TouchMode, trials = 40) {
     const rt = truth()
     const direction = i % 2 === 0 ? 'left' : 'right'
     const sign = direction === 'left' ? -1 : 1
-    const x = (dx: number) => width / 2 + sign * dx
-    const y = height / 2
-    const steps: TouchStep[] = [
-      { at: rt - 60, type: 'touchStart', x: x(0), y },
-      { at: rt - 30, type: 'touchMove', x: x(4), y },
-      { at: rt, type: 'touchMove', x: x(12), y },
-      ...[1, 2, 3, 4].map((k) => ({ at: rt + k * 16, type: 'touchMove' as const, x: x(12 + k * 30), y })),
-      { at: rt + 90, type: 'touchMove', x: x(160), y },
-      { at: rt + 100, type: 'touchEnd', x: x(160), y },
-    ]
+    const steps = swipeSteps(rt, (d) => ({ x: width / 2 + sign * d, y: height / 2 }), [1, 2, 3, 4].map((k) => 12 + k * 30), 160)
     const sent = await dispatchTouches(cdp, timeOrigin, paint.renderTime, steps, mode)
     const recorded = (await (await page.waitForFunction((n) => (window as unknown as Hooks).__trials[n], i)).jsonValue())!
     if (recorded.swipe !== direction) wrongDirection++
