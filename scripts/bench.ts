@@ -175,7 +175,8 @@ async function drillTiming(mode: TouchMode) {
   const sample = mode === 'back-dated' ? await readSession(page) : undefined
   await browser.close()
   if (rows.length !== trials.length) throw new Error(`the drill recorded ${rows.length} trials, the bench played ${trials.length}`)
-  const frame = rows.map((r) => Number(r.frame_interval_ms)).sort((a, b) => a - b)[Math.floor(rows.length / 2)]!
+  const intervals = rows.filter((r) => r.frame_interval_ms !== '').map((r) => Number(r.frame_interval_ms)).sort((a, b) => a - b)
+  const frame = intervals[Math.floor(intervals.length / 2)]!
   // Paint minus the app's onset stamp: how long after its onset the picture really showed.
   const offsets = trials.map((t) => t.paint - t.onset)
   return {

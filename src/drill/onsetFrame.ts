@@ -1,7 +1,11 @@
 export interface Onset {
   /** Timestamp of the animation frame that first shows the picture (performance clock). */
   onsetMs: number
-  /** That frame's timestamp minus the one before: 16.7 at 60 Hz; 33.3 shows a throttled device. */
+  /**
+   * That frame's timestamp minus the one before: 16.7 at 60 Hz; 33.3 shows a throttled device. Null when the browser
+   * gave both frames the same timestamp, which headless Chromium sometimes does under load: an interval of 0 ms is not
+   * a fact about the display, and the debrief rightly refuses it.
+   */
   frameIntervalMs: number | null
 }
 
@@ -15,7 +19,7 @@ export function showOnNextFrame(show: () => void, raf: (cb: FrameRequestCallback
     raf((previous) => {
       raf((frame) => {
         show()
-        resolve({ onsetMs: frame, frameIntervalMs: frame - previous })
+        resolve({ onsetMs: frame, frameIntervalMs: frame > previous ? frame - previous : null })
       })
     })
   })

@@ -27,7 +27,7 @@ export const columnDescriptions: Record<string, string> = {
   completion_ms: 'Time the picture crossed the exit line (performance clock, ms).',
   rt_initiation_ms: 'Initiation minus onset (ms): the reaction time that is scored.',
   rt_completion_ms: 'Completion minus onset (ms): secondary measure.',
-  frame_interval_ms: 'Interval between the onset frame and the frame before it (ms).',
+  frame_interval_ms: 'Interval between the onset frame and the frame before it (ms); empty when the browser gave both frames the same timestamp.',
   painted_ms: 'Time the browser reports the picture was painted (Element Timing renderTime, performance clock, ms); empty where the browser does not report paint times (Safari, Firefox) or the paint came after the trial ended. A value a frame interval or more after onset_ms means the picture showed late.',
   seq: 'Position of the event in the research log, from 1.',
   event: 'Event type from the log catalogue, e.g. beat.entered or answer.given.',

@@ -56,7 +56,7 @@ export interface DrillTrialRow {
   rt_initiation_ms: number | null
   /** completion − onset: secondary. */
   rt_completion_ms: number | null
-  /** Interval between the onset frame and the frame before it: 16.7 at 60 Hz, 33.3 at 30 Hz. */
+  /** Interval between the onset frame and the frame before it: 16.7 at 60 Hz, 33.3 at 30 Hz; null when both frames had one timestamp. */
   frame_interval_ms: number | null
   /**
    * When the browser painted the picture (Element Timing `renderTime`, same clock); null where the browser does not

@@ -56,7 +56,8 @@ test('a full 100-trial training session on a phone: RT arithmetic against inject
   const completionErrors = rows.map((r, i) => Math.abs(Number(r.rt_completion_ms) - played[i]!.completionMs!))
   expect(Math.max(...completionErrors)).toBeLessThanOrEqual(3)
   for (const r of rows) {
-    expect(Number(r.frame_interval_ms)).toBeGreaterThan(0)
+    // Empty when the browser stamped two frames alike (no interval to give); never 0 or less.
+    if (r.frame_interval_ms !== '') expect(Number(r.frame_interval_ms)).toBeGreaterThan(0)
     expect(Number(r.touchdown_ms)).toBeLessThan(Number(r.initiation_ms))
     expect(Number(r.initiation_ms)).toBeLessThan(Number(r.completion_ms))
   }
