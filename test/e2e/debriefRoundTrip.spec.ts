@@ -59,15 +59,22 @@ test('drill and questionnaire sessions survive encrypted transfer; the debrief s
   const baseURL = testInfo.project.use.baseURL
   const foreign: string[][] = []
 
-  // 1. A drill on a phone.
+  // 1. A mixed drill on a phone: a measurement block of 40 pictures, then 20 training pictures.
   const phone = await browser.newContext({ ...pixel7, baseURL })
   foreign.push(watchOrigins(phone))
   const drillPage = await phone.newPage()
-  await startDrill(drillPage, { code: 'RT01', query: '?speed=3', mode: 'Alleen meten', assessmentTrials: 40 })
+  await startDrill(drillPage, { code: 'RT01', query: '?speed=3', mode: 'Training', assessmentBlock: true, assessmentTrials: 40, trainingTrials: 20 })
   const cdp = await phone.newCDPSession(drillPage)
   const truth = truthSeries(11)
-  await playDrill(drillPage, cdp, (trial) => ({ direction: ruleFor(trial), rtMs: truth() }))
+  const played = await playDrill(drillPage, cdp, (trial) => ({ direction: ruleFor(trial), rtMs: truth() }))
+  expect(played).toHaveLength(60)
   const { bundle: drillBundle } = await exportDrill(drillPage)
+  // Known without the app's arithmetic: the 20 training pictures we asked for are left out, and every swipe followed
+  // the rule with an RT of 350–900 ms, so each of the 40 measurement pictures is scored unless the 3-SD trim takes it.
+  const counts = drillBundle.summary.drill.trials
+  expect(counts).toMatchObject({ total: 60, training: 20, errors: 0, timeouts: 0, outOfRange: 0, belowFloor: 0, missingRt: 0 })
+  expect(counts.scored + counts.outliers).toBe(40)
+  expect(drillBundle.summary.drill.scoredBlocks).toEqual(['assessment'])
   expect(await checkedPsychDs(drillPage, /^data\/subject-RT01_session-1_task-alcohol-aat_data\.csv$/)).toBe(drillBundle.summary.drill.trials.total)
   const drillFile = await sendEncrypted(drillPage)
   await phone.close()
@@ -119,6 +126,10 @@ test('drill and questionnaire sessions survive encrypted transfer; the debrief s
   await expect(drillReport.getByTestId('dd-mean')).toHaveText(`${nl(summary.doubleDifference.mean)} ms`)
   await expect(drillReport.getByTestId('d-score')).toHaveText(nl(summary.dScore.mean, 2))
   await expect(drillReport.getByTestId('trials-scored')).toHaveText(String(summary.trials.scored))
+  // The line under the bias score names the block and the count it was computed on, and the training left out.
+  const scoredLine = drillReport.getByTestId('scored-line').first()
+  await expect(scoredLine).toContainText(`Berekend op: blok meetblok, ${summary.trials.scored} plaatjes.`)
+  await expect(scoredLine).toContainText('training: 20')
   console.log(`drill RT01: ${summary.trials.total} trials, ${summary.trials.scored} scored, DD ${summary.doubleDifference.mean.toFixed(1)} ms, D ${summary.dScore.mean.toFixed(3)}`)
 
   // Questionnaire: beats, answers, pauses and duration as its summary says; the free text verbatim, as text.

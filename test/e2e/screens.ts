@@ -7,7 +7,8 @@ import { trainerLink } from './fixtures.ts'
 
 /**
  * Every 2D screen a client or trainer can see, and how to get there. The accessibility tests run over this list
- * in both languages; a new screen (the debrief view, the future-self scene's start) is one more entry.
+ * in Dutch, and in English too for the screens marked `alsoInEnglish`; a new screen (the debrief view, the
+ * future-self scene's start) is one more entry.
  *
  * Screens are reached in Dutch (the labels the flow clicks are Dutch) and switched to English where the app
  * allows it: live through the language button in the lobby, before "Begin" for the pages that start from there.
@@ -20,6 +21,14 @@ export interface AppScreen {
   open(page: Page, language: Language, context: BrowserContext): Promise<void>
   /** The screen asks or tells the client something, so it must offer to read it aloud. */
   prompt: boolean
+  /**
+   * Checked in English as well as Dutch. Default false: every screen is checked in Dutch, the language clients are
+   * served first, and one screen of each part (lobby, questionnaire, drill, debrief) also in English. The English
+   * screens share the Dutch layout and styles, and checking all of them again cost 6 of CI's 40 minutes. That every
+   * Dutch string has an English one is checked by the type checker (`en: Strings` in src/i18n/strings.ts), and that
+   * the choice of English survives the flows by `test/e2e/language.spec.ts`.
+   */
+  alsoInEnglish?: boolean
 }
 
 /** The lobby's language button: the screen stays, its words change. */
@@ -92,6 +101,7 @@ export const lobbyScreens: AppScreen[] = [
   {
     name: 'consent',
     prompt: true,
+    alsoInEnglish: true,
     async open(page, language) {
       await page.goto('/')
       await expect(page.getByRole('heading', { name: 'Voordat je begint' })).toBeVisible()
@@ -162,7 +172,7 @@ export const lobbyScreens: AppScreen[] = [
       },
     }),
   ),
-  checkInBeat('questionnaire: a line to read', 'welcome'),
+  { ...checkInBeat('questionnaire: a line to read', 'welcome'), alsoInEnglish: true },
   checkInBeat('questionnaire: likert item', 'ask-mood', verder),
   checkInBeat('questionnaire: choice item', 'ask-sleep', async (page) => (await verder(page), await pick(page, /^3$/, 'ask-sleep'))),
   checkInBeat('questionnaire: text item', 'ask-hard-part', async (page) => (await verder(page), await pick(page, /^3$/, 'ask-sleep'), await pick(page, 'Goed', 'ask-hard-part'))),
@@ -251,6 +261,7 @@ export const drillScreens: AppScreen[] = [
   {
     name: 'drill: instructions',
     prompt: true,
+    alsoInEnglish: true,
     async open(page, language) {
       await drillPage(page, language, 'AX21')
       await expect(page.getByRole('button', { name: /^(Begin|Start)$/ })).toBeVisible()
@@ -370,6 +381,7 @@ export const debriefScreens: AppScreen[] = [
     // One session file opened the way a trainer does: the message about the file, then its report.
     name: 'debrief: one session file opened',
     prompt: false,
+    alsoInEnglish: true,
     async open(page, language) {
       await page.goto(`/debrief.html${language === 'en' ? '?lang=en' : ''}`)
       await upload(page, [jsonUpload('sessie.json', questionnaireBundle())])
