@@ -5,3 +5,9 @@ declare module 'virtual:perspectief/scenes' {
   const scenes: import('./script/bundledScene.ts').BundledScene[]
   export default scenes
 }
+
+/** The drill scenes only (kind: drill), for the phone drill's page. */
+declare module 'virtual:perspectief/drill-scenes' {
+  const scenes: import('./script/bundledScene.ts').BundledScene[]
+  export default scenes
+}

@@ -9,7 +9,10 @@ import { voiceFileFor } from '../voices/voiceFiles.ts'
 import { oggDurationMs } from './oggDuration.ts'
 
 export const scenesModuleId = 'virtual:perspectief/scenes'
+/** The drill scenes only: the phone drill's page loads no VR script it never shows (smaller entry, faster first trial). */
+export const drillScenesModuleId = 'virtual:perspectief/drill-scenes'
 const resolvedId = `\0${scenesModuleId}`
+const resolvedDrillId = `\0${drillScenesModuleId}`
 
 export interface ScenesPluginOptions {
   /** The folder of scene folders. Default: `scenesDir`, which is `scenes/` unless PERSPECTIEF_SCENES_DIR says otherwise. */
@@ -34,8 +37,10 @@ function watchSceneFolder(server: ViteDevServer, dir: string) {
   const scenesChanged = (file: string) => {
     if (!isSceneFile(dir, file)) return
     for (const environment of Object.values(server.environments)) {
-      const module = environment.moduleGraph.getModuleById(resolvedId)
-      if (module) environment.moduleGraph.invalidateModule(module)
+      for (const id of [resolvedId, resolvedDrillId]) {
+        const module = environment.moduleGraph.getModuleById(id)
+        if (module) environment.moduleGraph.invalidateModule(module)
+      }
     }
     server.ws.send({ type: 'full-reload' })
   }
@@ -48,23 +53,27 @@ function watchSceneFolder(server: ViteDevServer, dir: string) {
  * `import scenes from 'virtual:perspectief/scenes'`: every scene in scenes/, validated at build time, with its
  * hash and, for drills, the stimulus pictures as files Vite emits. A scene with an error stops the build (and
  * shows the error in the dev server's overlay and terminal) with file, line and path.
+ * `virtual:perspectief/drill-scenes` is the same list with the drills only.
  */
 export function scenesPlugin(options: ScenesPluginOptions = {}): Plugin {
   const dir = options.dir ?? scenesDir
   return {
     name: 'perspectief-scenes',
-    resolveId: (source) => (source === scenesModuleId ? resolvedId : undefined),
+    resolveId: (source) => (source === scenesModuleId ? resolvedId : source === drillScenesModuleId ? resolvedDrillId : undefined),
     configureServer: (server) => watchSceneFolder(server, dir),
     // The watcher above reloads the page for scene files; Vite's own update of them would only repeat it.
     hotUpdate: ({ file }) => (isSceneFile(dir, file) ? [] : undefined),
     async load(id) {
-      if (id !== resolvedId) return undefined
+      if (id !== resolvedId && id !== resolvedDrillId) return undefined
+      const drillOnly = id === resolvedDrillId
       const imports: string[] = []
       const entries: string[] = []
       for (const scene of readSceneFiles(dir)) {
         this.addWatchFile(join(dir, scene.id, 'scene.yaml'))
         if (!scene.result.ok) this.error(`Scene errors:\n${scene.result.errors.map(formatSceneError).join('\n')}`)
         const { script } = scene.result
+        // Every scene is still validated, so an error anywhere stops the build whichever page asks.
+        if (drillOnly && script.kind !== 'drill') continue
         const sets: string[] = []
         for (const [setId, manifestPath] of Object.entries(script.drill?.stimulusSets ?? {})) {
           const absolute = join(repoRoot, manifestPath)

@@ -1,7 +1,13 @@
-/** The phone drill page's composition root: storage, the drill machine, the DOM renderer and the exports. */
-import scenes from 'virtual:perspectief/scenes'
+/**
+ * The phone drill page's composition root: storage, the drill machine, the DOM renderer and the exports.
+ *
+ * Loading is on the clock (a cheap phone on a slow line, README "Bench"): the entry holds only what the first
+ * trial needs. The done screen with its exports (encryption, Psych-DS zip, CSV) and the service worker's
+ * registration are loaded after the first trial is ready, and the first pictures are fetched while the runtime
+ * writes its first record. The lazily loaded chunks are in the service worker's precache like every other file.
+ */
+import scenes from 'virtual:perspectief/drill-scenes'
 import { closeWithReason } from '../state/closeSession.ts'
-import { registerServiceWorker } from './serviceWorker.ts'
 import { newSessionId } from '../state/sessionId.ts'
 import { realClock, timeScaleFrom } from '../engine/clock.ts'
 import { drillMachine, type DrillContext, type DrillInputEvent } from '../engine/drill/drillMachine.ts'
@@ -17,7 +23,6 @@ import { drillInputFor } from '../drill/drillPlan.ts'
 import { buildSessionBundle, bundleFileName } from '../export/sessionBundle.ts'
 import { downloadFile } from '../export/downloadFile.ts'
 import { el, messageScreen, textFor } from '../drill/drillScreen.ts'
-import { showDoneScreen } from './drillDoneScreen.ts'
 import { showOnNextFrame } from '../drill/onsetFrame.ts'
 import { watchPaints } from '../drill/paintTime.ts'
 import { createStage } from '../drill/stage.ts'
@@ -35,6 +40,8 @@ const backLink = () => el('a', { className: 'button primary', href: lobbyUrl, te
 /** The lobby with an unfinished drill left for later: it opens on the scenario list instead of sending the client back here. */
 const laterUrl = `./?later=1${language === 'en' ? '&lang=en' : ''}`
 const laterLink = () => el('a', { className: 'button secondary big', href: laterUrl, textContent: t('drillLater') })
+/** The done screen and its exports: needed at the end only, so outside the entry (fetched early by `afterFirstTrialReady`). */
+const doneScreen = () => import('./drillDoneScreen.ts')
 
 async function boot() {
   messageScreen(root, t('drillLoading'), [], [], language)
@@ -72,6 +79,16 @@ async function boot() {
   // Own photos are shown from blob: URLs made here; the photo itself never enters the log or an export.
   for (const p of photos) urls.set(`own-${p.id}`, URL.createObjectURL(p.blob))
 
+  const input = drillInputFor({
+    scene,
+    params: meta.params,
+    clientCode: meta.clientCode,
+    sessionId: meta.id,
+    ownPhotos: photos.map((p) => ({ id: `own-${p.id}`, category: p.category })),
+    seed: hashToUint32(newSessionId()),
+    startedAt: realClock.now(),
+    timeScale: timeScaleFrom(location.search, __TEST_MODE__),
+  })
   const runtime = createMachineRuntime<DrillContext, DrillInputEvent>({
     machine: drillMachine,
     sceneId: scene.script.id,
@@ -80,24 +97,18 @@ async function boot() {
     sessionId: meta.id,
     persistence: store,
     clock: realClock,
-    input: drillInputFor({
-      scene,
-      params: meta.params,
-      clientCode: meta.clientCode,
-      sessionId: meta.id,
-      ownPhotos: photos.map((p) => ({ id: `own-${p.id}`, category: p.category })),
-      seed: hashToUint32(newSessionId()),
-      startedAt: realClock.now(),
-      timeScale: timeScaleFrom(location.search, __TEST_MODE__),
-    }),
+    input,
     resumeFrom: envelope,
   })
+  // A new drill's order is its plan: its first pictures are fetched while the runtime writes its first record,
+  // not one round trip after it. A resumed drill's place is in its snapshot, known once the runtime has started.
+  const planned = envelope ? null : createStimulusLoader(urls, input.trials.map((trial) => trial.stimulus))
   const begin = async () => {
     // Coming back, the drill starts paused, so a deadline from before the page closed never fires as a timeout.
-    await runtime.start(envelope ? { type: 'pause', reason: 'came-back' } : undefined)
+    await Promise.all([runtime.start(envelope ? { type: 'pause', reason: 'came-back' } : undefined), planned?.firstReady(3)])
     const first = runtime.getView()!
-    const order = first.context.trials.slice(first.context.index).map((trial) => trial.stimulus)
-    const loader = createStimulusLoader(urls, order)
+    const loader = planned ?? createStimulusLoader(urls, first.context.trials.slice(first.context.index).map((trial) => trial.stimulus))
+    // "Begin" shows only once the first pictures are decoded: the first trial is then ready, not merely the page.
     await loader.firstReady(3)
     if (first.state === 'paused') await runtime.send({ type: 'continue', beat: first.beat })
     run(runtime, loader, scene, store, meta.id)
@@ -202,7 +213,7 @@ function run(runtime: Runtime, loader: ReturnType<typeof createStimulusLoader>, 
     if (view.status === 'completed') {
       swipe.dispose()
       stop.remove()
-      void showDoneScreen(root, { store, sessionId, language, line, lobbyUrl })
+      void doneScreen().then(({ showDoneScreen }) => showDoneScreen(root, { store, sessionId, language, line, lobbyUrl }))
       return
     }
     stop.hidden = view.state === 'paused'
@@ -268,6 +279,14 @@ function run(runtime: Runtime, loader: ReturnType<typeof createStimulusLoader>, 
   render(runtime.getView()!)
 }
 
-void boot()
-// Cache the drill for offline use; an update waits until the client is back in the lobby.
-registerServiceWorker()
+/**
+ * After the first trial is ready (or boot stopped at a message): the done screen's chunk is fetched now, while
+ * the client reads the instruction, so the end of the drill never waits for the network; and the service
+ * worker is registered (caches the drill for offline use; an update waits until the client is back in the lobby).
+ */
+function afterFirstTrialReady() {
+  void doneScreen().catch(() => undefined)
+  void import('./serviceWorker.ts').then(({ registerServiceWorker }) => registerServiceWorker())
+}
+
+void boot().finally(afterFirstTrialReady)
