@@ -63,6 +63,11 @@ export interface ClientMemory {
   reversed: boolean
   /** Every instruction screen seen, in order: its words and its rule pictures (what, and which way). */
   intros?: { text: string; rules: { rule: string; move: string }[] }[]
+  /**
+   * The onset of the last picture played. A later `playDrill` with the same memory waits for a new picture: the one
+   * just swiped can still be on screen when the next call starts, and would be swiped twice.
+   */
+  lastOnset?: number | null
 }
 
 /**
@@ -71,7 +76,7 @@ export interface ClientMemory {
  */
 export async function playDrill(page: Page, cdp: CDPSession, decide: Decide, stopAfter = Infinity, memory: ClientMemory = { reversed: false }): Promise<PlayedTrial[]> {
   const played: PlayedTrial[] = []
-  let lastOnset: number | null = null
+  let lastOnset: number | null = memory.lastOnset ?? null
   for (;;) {
     if (played.length >= stopAfter) return played
     const screen = await nextDrillScreen(page, lastOnset)
@@ -95,6 +100,7 @@ export async function playDrill(page: Page, cdp: CDPSession, decide: Decide, sto
       continue
     }
     lastOnset = screen.onset
+    memory.lastOnset = lastOnset
     const choice = decide({ index: played.length, stimulus: screen.stimulus, category: screen.category, tilt: screen.tilt, reversed: memory.reversed })
     const truth = choice.direction === 'none' ? null : await injectSwipe(page, cdp, screen.onset, { direction: choice.direction, rtMs: choice.rtMs })
     played.push({ stimulus: screen.stimulus, category: screen.category, direction: choice.direction, rtMs: truth?.rtInitiationMs ?? null, completionMs: truth?.rtCompletionMs ?? null })

@@ -145,9 +145,10 @@ test.describe('at 200% text size', () => {
     await expect(page.getByRole('button', { name: 'Begin' })).toBeVisible()
     expect(await page.evaluate(() => getComputedStyle(document.body).fontSize)).toBe('36px')
     await fits(page, 'drill instructions')
-    const played = await playDrill(page, cdp, followRule, 1)
+    const memory = { reversed: false }
+    const played = await playDrill(page, cdp, followRule, 1, memory)
     await fits(page, 'drill trial')
-    played.push(...(await playDrill(page, cdp, followRule)))
+    played.push(...(await playDrill(page, cdp, followRule, Infinity, memory)))
     expect(played).toHaveLength(28)
     await expect(page.getByTestId('drill-done')).toBeVisible()
     await fits(page, 'drill done')

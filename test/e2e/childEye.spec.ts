@@ -14,10 +14,8 @@ async function startChildEye(page: Page, code: string, choices: { intensity: Reg
 
 async function answerReflection(page: Page) {
   await beatIs(page, 'ask-feeling')
-  await selectButton(page, 'feeling:sad')
-  await beatIs(page, 'ask-harm-child')
-  await selectButton(page, 'harm-child:6')
-  await beatIs(page, 'ask-harm-mother')
+  await selectButton(page, 'feeling:sad', { thenBeat: 'ask-harm-child' })
+  await selectButton(page, 'harm-child:6', { thenBeat: 'ask-harm-mother' })
   await selectButton(page, 'harm-mother:5')
   await expect(page.getByTestId('vr-done')).toBeVisible()
 }
