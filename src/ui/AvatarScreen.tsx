@@ -8,8 +8,11 @@ import { avatarOptions, clothingColours, hairColours, readAvatarChoices, skinTon
 import { Layout } from './Layout.tsx'
 import { ReadAloudButton } from '../widgets/ReadAloudButton.tsx'
 
-/** The live 3D preview of the choices; the composition root passes it in (xr/AvatarPreview.tsx, loaded lazily). */
-export type AvatarPreviewView = ComponentType<{ choices: AvatarChoices; label: string }>
+/**
+ * The live 3D preview of the choices; the composition root passes it in (xr/AvatarPreview.tsx, loaded lazily).
+ * `framing`: the whole figure, or a close-up of the face.
+ */
+export type AvatarPreviewView = ComponentType<{ choices: AvatarChoices; label: string; framing: 'whole' | 'face' }>
 
 const swatches: Partial<Record<keyof AvatarChoices, Record<string, string>>> = { skin: skinTones, hairColour: hairColours, colour: clothingColours }
 
@@ -23,6 +26,7 @@ export function AvatarScreen({ sceneId, params, Preview }: { sceneId: string; pa
   const clientCode = useApp((s) => s.clientCode)
   const earlier = sessions.filter((s) => s.clientCode === clientCode && s.avatar).sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0]
   const [choices, setChoices] = useState<AvatarChoices>(() => readAvatarChoices(earlier?.avatar))
+  const [framing, setFraming] = useState<'whole' | 'face'>('whole')
   const label = (key: keyof AvatarChoices, value: string, index: number): string => {
     if (key === 'skin' || key === 'hairColour' || key === 'colour') return t('avatarColour', { n: index + 1 })
     if (key === 'age') return t('avatarYears', { range: value })
@@ -34,9 +38,18 @@ export function AvatarScreen({ sceneId, params, Preview }: { sceneId: string; pa
       <ReadAloudButton text={`${t('avatarTitle')}. ${t('avatarHelp')}`} />
       <p>{t('avatarHelp')}</p>
       <div className="avatar-builder">
-        <Suspense fallback={<div className="avatar-preview" />}>
-          <Preview choices={choices} label={t('avatarPreviewLabel')} />
-        </Suspense>
+        <div className="avatar-preview-column">
+          <Suspense fallback={<div className="avatar-preview" />}>
+            <Preview choices={choices} label={t('avatarPreviewLabel')} framing={framing} />
+          </Suspense>
+          <div className="segmented" role="group" aria-label={t('avatarFramingLabel')}>
+            {(['whole', 'face'] as const).map((value) => (
+              <button key={value} type="button" aria-pressed={framing === value} onClick={() => setFraming(value)}>
+                {t(value === 'whole' ? 'avatarFramingWhole' : 'avatarFramingFace')}
+              </button>
+            ))}
+          </div>
+        </div>
         <div className="avatar-choices">
           {(Object.keys(avatarOptions) as (keyof AvatarChoices)[]).map((key) => (
             <fieldset key={key} className="param">

@@ -26,7 +26,8 @@ test('a full 100-trial training session on a phone: RT arithmetic against inject
   page.on('request', (r) => {
     if (page.url().includes('drill.html') && r.url().endsWith('.webp')) pictureRequests.push(r.url().replace(/^.*\/([a-z-]+)-[\w-]{8}\.webp$/, '$1'))
   })
-  await startDrill(page, { code: 'TT11', assessmentBlock: false })
+  // Speed 2 halves the fixation and pauses (the deadline, 1.5 s, stays above every injected RT); RTs are the events' own.
+  await startDrill(page, { code: 'TT11', query: '?speed=2', assessmentBlock: false })
   await expect(page.getByRole('button', { name: 'Begin' })).toBeVisible()
   // The first trials' pictures are asked for first; the rest stream in behind them.
   const order = [...new Set(((await snapshotContext(page)) as { trials: { stimulus: string }[] }).trials.map((t) => t.stimulus))]
