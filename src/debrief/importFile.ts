@@ -5,6 +5,7 @@
  * true (plausibility.ts).
  */
 import { checkLogData } from '../engine/logEvents.ts'
+import { isPlainObject } from '../engine/plainObject.ts'
 import { sessionBundleSchema } from '../export/bundleSchema.ts'
 import { decryptEnvelope, looksEncrypted, openEnvelope, type OpenedEnvelope } from '../export/encryptedFile.ts'
 import { FileProblem } from '../export/fileProblem.ts'
@@ -90,12 +91,6 @@ function shown(value: unknown): string {
   } catch {
     return 'unreadable'
   }
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false
-  const proto = Object.getPrototypeOf(value)
-  return proto === Object.prototype || proto === null
 }
 
 const logRecordKeys = ['seq', 'type', 'data', 'sessionId', 't', 'wall'] as const

@@ -1,3 +1,4 @@
+import { isPlainObject } from './plainObject.ts'
 import { z } from '../script/zod.ts'
 
 /**
@@ -122,10 +123,8 @@ const isFiniteNumber = (v: unknown) => typeof v === 'number' && Number.isFinite(
  * random data), so it only decides when to skip the schema, never what a file may hold.
  */
 export function isPlainDrillTrial(data: unknown): boolean {
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) return false
-  const proto = Object.getPrototypeOf(data)
-  if (proto !== Object.prototype && proto !== null) return false
-  const d = data as Record<string, unknown>
+  if (!isPlainObject(data)) return false
+  const d = data
   let keys = 15
   for (const [key, allowed] of Object.entries(drillTrialOptional)) {
     if (!Object.hasOwn(d, key)) continue
