@@ -638,7 +638,7 @@ const measures: Measure[] = [
   },
   {
     key: 'consoleStreaming',
-    // The software-rendered headset draws about 4 frames a second while timed; 30 s gives about 120 poses a window.
+    // The software-rendered headset draws 3–4 frames a second while timed; 30 s gives about 100 poses a window.
     run: () => consoleStreaming({ origin, seconds: 10, costSeconds: 30 }),
     rows: (c) => [
       ['console: pose to console, headset page → console page, loopback, p50 / p95', `${ms(c.latencyP50Ms, 2)} / ${ms(c.latencyP95Ms, 2)} over ${c.posesMatched} of ${c.posesSent} poses (max ${ms(c.latencyMaxMs, 1)})`],
