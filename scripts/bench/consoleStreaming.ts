@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process'
+import { availableParallelism } from 'node:os'
 import { chromium, type Page } from '@playwright/test'
 import { chromiumArgs, chromiumPath, headsetViewport } from '../browser/chromium.ts'
 
@@ -149,7 +150,7 @@ export async function consoleStreaming({ origin, seconds, costSeconds }: { origi
  */
 function pinGpuApart(): (() => void) | null {
   try {
-    const cores = Number(execFileSync('nproc', { encoding: 'utf8' }).trim())
+    const cores = availableParallelism()
     if (cores < 2) return null
     const rows = execFileSync('ps', ['-eo', 'pid=,ppid=,args='], { encoding: 'utf8' })
       .trim()
@@ -166,8 +167,8 @@ function pinGpuApart(): (() => void) | null {
     }
     const gpu = rows.filter((r) => ours.has(r.pid) && r.args.includes('--type=gpu-process')).map((r) => r.pid)
     const pin = (pid: number, list: string) => execFileSync('taskset', ['--all-tasks', '--pid', '--cpu-list', list, String(pid)], { stdio: 'ignore' })
-    for (const pid of gpu) pin(pid, String(cores - 1))
     if (gpu.length === 0) return null
+    for (const pid of gpu) pin(pid, String(cores - 1))
     return () => {
       for (const pid of gpu) {
         try {
