@@ -398,45 +398,65 @@ async function until(done: () => Promise<boolean>, timeoutMs = 300_000) {
   }
 }
 
-/** The debrief importing 200 session files at once (20 clients × 10 drill sessions of 100 trials), until all are shown. */
+/**
+ * The debrief importing 200 session files at once (20 clients × 10 drill sessions of 100 trials), until all are shown.
+ * The files are on disk and picked as a trainer picks them (Chromium sets the input's files natively), so no harness
+ * work of copying them into the page falls inside the measured time. Truth is the page's own clock, as for the large
+ * file below: a capturing `change` listener on the window stamps performance.now() before the app sees the files; a
+ * MutationObserver stamps the 200th session report being in the page, and the frame after it (requestAnimationFrame,
+ * then a task) as "on screen"; a PerformanceObserver collects every long task in between.
+ */
 async function debriefImport() {
   const { drillBundle } = await import('../test/fixtures/sampleBundles.ts')
-  const files = Array.from({ length: 200 }, (_, i) => {
+  const folder = join(repoRoot, '.test-output/bench-files/import-200')
+  mkdirSync(folder, { recursive: true })
+  let bytes = 0
+  const paths = Array.from({ length: 200 }, (_, i) => {
     const bundle = drillBundle({ trials: 100, session: (i % 10) + 1, clientCode: `DB${String(Math.floor(i / 10)).padStart(2, '0')}`, alcoholPullShift: (i % 7) * 5 })
-    return { name: `session-${i}.json`, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bundle)) }
+    const text = JSON.stringify(bundle)
+    bytes += Buffer.byteLength(text)
+    const path = join(folder, `session-${i}.json`)
+    writeFileSync(path, text)
+    return path
   })
   const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs })
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
-  const runs: { importedMs: number; shownMs: number; inPageMs: number; longestTaskMs: number }[] = []
+  const runs: { shownMs: number; paintedMs: number; longestTaskMs: number; longTasks: number }[] = []
   for (let run = 0; run < 3; run++) {
     await page.goto(`${origin}/debrief.html`)
     await page.getByTestId('import-input').waitFor({ state: 'attached' })
-    // The page's own clock too (given as text, see debriefLargeFile): from the input's change to all reports in the page.
+    // Given as text (see debriefLargeFile).
     await page.evaluate(`(() => {
-      const b = (window.__bench = { change: null, shown: null, longest: 0 })
-      new PerformanceObserver((list) => { for (const e of list.getEntries()) if (b.change !== null && b.shown === null) b.longest = Math.max(b.longest, e.duration) }).observe({ type: 'longtask' })
+      const b = (window.__bench = { change: null, shown: null, painted: null, tasks: [] })
+      new PerformanceObserver((list) => { for (const e of list.getEntries()) b.tasks.push({ start: e.startTime, duration: e.duration }) }).observe({ type: 'longtask' })
       window.addEventListener('change', () => { if (b.change === null) b.change = performance.now() }, { capture: true })
       new MutationObserver(() => {
-        if (b.shown === null && document.querySelectorAll('[data-testid="session-report"]').length >= ${files.length}) b.shown = performance.now()
+        if (b.shown === null && document.querySelectorAll('[data-testid="session-report"]').length >= ${paths.length}) {
+          b.shown = performance.now()
+          requestAnimationFrame(() => setTimeout(() => { b.painted = performance.now() }))
+        }
       }).observe(document.body, { childList: true, subtree: true })
     })()`)
-    const start = Date.now()
-    await page.getByTestId('import-input').setInputFiles(files)
-    // Polled from outside: the page's CSP forbids the eval that waitForFunction would need. Every file is answered,
-    // added or refused; all must be added.
-    await until(async () => (await page.locator('[data-testid="file-messages"] li').count()) >= files.length)
-    const importedMs = Date.now() - start
+    await page.getByTestId('import-input').setInputFiles(paths)
+    // Polled from outside: the page's CSP forbids the eval that waitForFunction would need.
+    await until(async () => (await page.evaluate('window.__bench.painted')) !== null, 60_000)
+    await page.waitForTimeout(300) // long tasks are reported after they end
     const refused = await page.locator('[data-testid="file-messages"] li[data-outcome="refused"]').allTextContents()
     if (refused.length > 0) throw new Error(`the debrief refused ${refused.length} files: ${refused[0]}`)
-    await until(async () => (await page.locator('[data-testid="session-report"]').count()) === files.length)
-    const shownMs = Date.now() - start
-    await until(async () => (await page.evaluate('window.__bench.shown')) !== null, 10_000)
-    const inPage = (await page.evaluate('window.__bench')) as { change: number; shown: number; longest: number }
-    runs.push({ importedMs, shownMs, inPageMs: inPage.shown - inPage.change, longestTaskMs: inPage.longest })
+    const b = (await page.evaluate('window.__bench')) as { change: number; shown: number; painted: number; tasks: { start: number; duration: number }[] }
+    const during = b.tasks.filter((t) => t.start + t.duration > b.change && t.start < b.painted)
+    runs.push({ shownMs: b.shown - b.change, paintedMs: b.painted - b.change, longestTaskMs: Math.max(0, ...during.map((t) => t.duration)), longTasks: during.length })
   }
   await browser.close()
-  const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
-  return { files: files.length, megabytes: files.reduce((n, f) => n + f.buffer.length, 0) / 2 ** 20, importedMs: median(runs.map((r) => r.importedMs)), shownMs: median(runs.map((r) => r.shownMs)), inPageMs: median(runs.map((r) => r.inPageMs)), runs }
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
+  return {
+    files: paths.length,
+    megabytes: bytes / 2 ** 20,
+    shownMs: median(runs.map((r) => r.shownMs)),
+    paintedMs: median(runs.map((r) => r.paintedMs)),
+    longestTaskMs: Math.max(...runs.map((r) => r.longestTaskMs)),
+    runs,
+  }
 }
 
 /**
@@ -599,8 +619,7 @@ const measures: Measure[] = [
     key: 'debriefImport',
     run: () => debriefImport(),
     rows: (d) => [
-      ['debrief import of 200 session files', `${ms(d.importedMs, 0)} to read and check all (${d.megabytes.toFixed(1)} MiB), ${ms(d.shownMs, 0)} until all 200 reports are on screen (median of ${d.runs.length})`],
-      ['  the same on the page’s clock, change → all 200 reports in the page', `${ms(d.inPageMs, 0)}; longest long task meanwhile ${ms(Math.max(...d.runs.map((r: { longestTaskMs: number }) => r.longestTaskMs)), 0)}`],
+      [`debrief import of 200 session files (${d.megabytes.toFixed(1)} MiB), change → all 200 reports on screen`, `${ms(d.paintedMs, 0)} (in the page ${ms(d.shownMs, 0)}; median of ${d.runs.length}); longest long task meanwhile ${ms(d.longestTaskMs, 0)}; goal < 2 s`],
     ],
   },
   {
@@ -639,10 +658,13 @@ const measures: Measure[] = [
   {
     key: 'consoleStreaming',
     // The software-rendered headset draws 3–4 frames a second while timed; 30 s gives about 100 poses a window.
-    run: () => consoleStreaming({ origin, seconds: 10, costSeconds: 30 }),
+    run: () => consoleStreaming({ origin, dist, seconds: 10, costSeconds: 30 }),
     rows: (c) => [
       ['console: pose to console, headset page → console page, loopback, p50 / p95', `${ms(c.latencyP50Ms, 2)} / ${ms(c.latencyP95Ms, 2)} over ${c.posesMatched} of ${c.posesSent} poses (max ${ms(c.latencyMaxMs, 1)})`],
-      ['  headset extra CPU per frame for streaming, at 72 Hz (goal < 0.2 ms)', `${ms(c.extraPerFrameAt72HzMs, 3)} (${ms(c.extraPerSendMs, 3)} per pose sent; ${c.live.sent} sent in ${c.live.frames} frames with a console, ${ms(c.alone.perFrameMs, 3)} per frame over ${c.alone.frames} without; timer ${c.timerResolutionUs} µs; GPU process ${c.gpuOnItsOwnCore ? 'on a core of its own' : 'NOT on a core of its own'})`],
+      [
+        '  headset extra CPU per frame for streaming, at 72 Hz (goal < 0.2 ms)',
+        `${ms(c.cpuExtraPerFrameAt72HzMs, 3)} (${ms(c.cpuExtraPerSendMs, 3)} CPU per pose sent; ${c.live.sent} sent in ${c.live.frames} frames; V8 samples in the pose hook ${c.live.cpu.insideSamples} of ${c.live.cpu.samples} with a console, ${c.alone.cpu.insideSamples} of ${c.alone.cpu.samples} without; the hook's own wall clock says ${ms(c.extraPerSendMs, 3)} per pose, pre-emptions included; GPU process ${c.gpuOnItsOwnCore ? 'on a core of its own' : 'NOT on a core of its own'})`,
+      ],
     ],
   },
   {

@@ -1,7 +1,11 @@
 import { execFileSync } from 'node:child_process'
+import { readFileSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
-import { chromium, type Page } from '@playwright/test'
+import { join } from 'node:path'
+import { chromium, type CDPSession, type Page } from '@playwright/test'
 import { chromiumArgs, chromiumPath, headsetViewport } from '../browser/chromium.ts'
+import { repoRoot } from '../sceneFiles.ts'
+import { cpuInSource, mainThreadCpuMs, type CpuWindow } from './cpuInFunction.ts'
 
 /**
  * The console's pose stream between two real pages: an emulated headset (IWER, test build) and the trainer's console,
@@ -11,17 +15,21 @@ import { chromiumArgs, chromiumPath, headsetViewport } from '../browser/chromium
  *   `WebSocket.prototype.send` is wrapped to note when each pose frame is handed to the socket, and the console page's
  *   socket messages are stamped as they arrive (both `performance.timeOrigin + performance.now()`, one machine clock).
  *   Pose frames are matched by their own `t` field, which differs for every frame.
- * - **The headset's extra CPU per frame for streaming.** The pose hook's own cost counter (test builds only: the time
- *   spent in its per-frame callback) with a console connected, minus the same counter after the console has left
- *   (the callback then only checks that nobody listens). While it is timed, the console page is frozen, so both
- *   windows share the machine with the same load (on the headset, the console is another computer). And the
- *   browser's GPU process, here a software renderer at raised priority that fills both cores, is moved to the last
- *   core while the cost is timed (`pinGpuApart`, Linux `taskset`); otherwise its pre-emptions inside the timed
- *   callback count as the callback's cost. Other wake-ups on a send (network process, relay) still share the
- *   machine, so the figure is an upper bound for a headset. The state frames sent on every change and twice a
- *   second are timers, not per-frame work, and are not in this figure.
+ * - **The headset's extra CPU per frame for streaming.** Truth: V8's sampling profiler on the headset page
+ *   (cpuInFunction.ts), not the app's counter. Over 30 s with a console paired, then 30 s after it has left, the
+ *   samples with the pose hook (`RoomPose` in src/xr/roomLink.tsx, found through the build's source maps) on the
+ *   stack, times the mean interval between samples, per frame drawn (the frame count is the hook's own); the
+ *   difference, per pose sent. Pre-empted time yields no samples, so the figure is work on a CPU; it errs high
+ *   (the bench's own wrapper of `WebSocket.send`, above, runs inside the hook and is counted too).
+ *   - While it is timed, the console page is frozen (Chromium's page lifecycle: no script, no rendering; it stays
+ *     paired, so the headset keeps streaming): on the headset the console is another computer.
+ *   - The browser's GPU process (here a software renderer at raised priority) is moved to the last core
+ *     (`pinGpuApart`, Linux `taskset`), so that the headset page draws frames at a steady rate in both windows.
+ *   - The hook's own wall-clock counter (test builds only) is reported beside it: on this 2-core machine it counts
+ *     every pre-emption that falls inside the callback, and says several times more.
+ *   - The state frames sent on every change and twice a second are timers, not per-frame work, and are not in it.
  */
-export async function consoleStreaming({ origin, seconds, costSeconds }: { origin: string; seconds: number; costSeconds: number }) {
+export async function consoleStreaming({ origin, dist, seconds, costSeconds }: { origin: string; dist: string; seconds: number; costSeconds: number }) {
   const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs })
   try {
     const headsetContext = await browser.newContext({ viewport: { width: 1024, height: 768 } })
@@ -47,6 +55,8 @@ export async function consoleStreaming({ origin, seconds, costSeconds }: { origi
     await headset.getByRole('button', { name: 'Begin' }).click()
     await headset.getByTestId('pairing-code').filter({ hasText: /^\d{6}$/ }).waitFor()
     const code = (await headset.getByTestId('pairing-code').textContent())!
+    // Before the console opens: the headset page's renderer is one of these (a spare renderer may idle among them).
+    const headsetRenderers = renderers()
 
     const consoleContext = await browser.newContext({ viewport: { width: 1280, height: 900 } })
     const trainer = await consoleContext.newPage()
@@ -83,13 +93,14 @@ export async function consoleStreaming({ origin, seconds, costSeconds }: { origi
     await headset.waitForFunction(() => (window as unknown as { __perspectiefRoomCost?: unknown }).__perspectiefRoomCost !== undefined)
     await headset.waitForTimeout(2000) // the scene's first frames (shader compiles) are not streaming cost
 
-    const costOver = async (page: Page) => {
+    const costOver = async (page: Page, cdp: CDPSession, rendererPid: number | null) => {
       const read = () => page.evaluate(() => ({ ...(window as unknown as { __perspectiefRoomCost: { frames: number; totalMs: number; sent: number } }).__perspectiefRoomCost }))
       const before = await read()
-      await page.waitForTimeout(costSeconds * 1000)
+      const wait = () => page.waitForTimeout(costSeconds * 1000)
+      const cpu: CpuWindow = await cpuInSource(cdp, rendererPid, dist, roomPoseLines(), wait)
       const after = await read()
       const frames = after.frames - before.frames
-      return { frames, sent: after.sent - before.sent, perFrameMs: (after.totalMs - before.totalMs) / Math.max(1, frames) }
+      return { frames, sent: after.sent - before.sent, perFrameMs: (after.totalMs - before.totalMs) / Math.max(1, frames), cpu, cpuPerFrameMs: cpu.insideCpuMs / Math.max(1, frames) }
     }
     // Latency over the measured window only: the first poses after entering VR meet the console's first render of
     // the scene (shader compiles), a one-off a trainer sees once per session.
@@ -104,11 +115,12 @@ export async function consoleStreaming({ origin, seconds, costSeconds }: { origi
     const cdp = await consoleContext.newCDPSession(trainer)
     await cdp.send('Page.setWebLifecycleState', { state: 'frozen' })
     const undoPin = pinGpuApart()
-    await headset.waitForTimeout(1000)
-    const live = await costOver(headset)
+    const rendererPid = await busiestRenderer(headsetRenderers, () => headset.waitForTimeout(1000))
+    const headsetCdp = await headsetContext.newCDPSession(headset)
+    const live = await costOver(headset, headsetCdp, rendererPid)
     await consoleContext.close() // the console leaves; the headset's link is no longer live
     await headset.waitForTimeout(1000)
-    const alone = await costOver(headset)
+    const alone = await costOver(headset, headsetCdp, rendererPid)
     undoPin?.()
     const isolated = await headset.evaluate(() => crossOriginIsolated)
 
@@ -126,6 +138,10 @@ export async function consoleStreaming({ origin, seconds, costSeconds }: { origi
       latencyMaxMs: latencies.at(-1) ?? NaN,
       live,
       alone,
+      // The figure: CPU time (kernel count, apportioned by V8's sampler) inside the pose hook, per pose sent.
+      cpuExtraPerSendMs: ((live.cpuPerFrameMs - alone.cpuPerFrameMs) * live.frames) / Math.max(1, live.sent),
+      cpuExtraPerFrameAt72HzMs: (((live.cpuPerFrameMs - alone.cpuPerFrameMs) * live.frames) / Math.max(1, live.sent)) * (30 / 72),
+      // The hook's own wall-clock counter, for comparison: it includes pre-emptions that fall inside the callback.
       extraPerFrameMs: live.perFrameMs - alone.perFrameMs,
       // The emulated headset draws far fewer frames a second than a Quest (software WebGL), and sends a pose on
       // nearly every one; on the headset 30 of its 72 frames a second send. So: the extra cost of one sending frame,
@@ -142,30 +158,66 @@ export async function consoleStreaming({ origin, seconds, costSeconds }: { origi
   }
 }
 
+/** The lines of `RoomPose` in src/xr/roomLink.tsx (the pose hook whose per-frame callback streams), read from the source. */
+function roomPoseLines() {
+  const lines = readFileSync(join(repoRoot, 'src/xr/roomLink.tsx'), 'utf8').split('\n')
+  const from = lines.findIndex((l) => l.startsWith('export function RoomPose')) + 1
+  const to = lines.findIndex((l, i) => i >= from && l === '}') + 1
+  if (from === 0 || to === 0) throw new Error('src/xr/roomLink.tsx: RoomPose not found; the bench looks for it by name')
+  return { source: 'xr/roomLink.tsx', from, to }
+}
+
+/** This browser's page renderers (not its own WebUI). */
+function renderers(): number[] {
+  return ourProcesses()
+    .filter((r) => r.args.includes('--type=renderer') && !r.args.includes('--top-chrome-webui'))
+    .map((r) => r.pid)
+}
+
+/** Of `pids`, the renderer whose main thread ran most over `wait`; null where /proc cannot be read. */
+async function busiestRenderer(pids: number[], wait: () => Promise<void>): Promise<number | null> {
+  const before = new Map(pids.map((pid) => [pid, mainThreadCpuMs(pid)]))
+  await wait()
+  let best: { pid: number; ran: number } | null = null
+  for (const pid of pids) {
+    const a = before.get(pid)
+    const b = mainThreadCpuMs(pid)
+    if (a == null || b === null) continue
+    if (!best || b - a > best.ran) best = { pid, ran: b - a }
+  }
+  return best?.pid ?? null
+}
+
+/** This bench's own processes: the browser it launched and its helpers (nothing else runs meanwhile). */
+function ourProcesses(): { pid: number; ppid: number; args: string }[] {
+  const rows = execFileSync('ps', ['-eo', 'pid=,ppid=,args='], { encoding: 'utf8' })
+    .trim()
+    .split('\n')
+    .flatMap((line) => {
+      const m = /^\s*(\d+)\s+(\d+)\s+(.*)$/.exec(line)
+      return m ? [{ pid: Number(m[1]), ppid: Number(m[2]), args: m[3]! }] : []
+    })
+  const ours = new Set([process.pid])
+  for (let before = 0; before !== ours.size; ) {
+    before = ours.size
+    for (const r of rows) if (ours.has(r.ppid)) ours.add(r.pid)
+  }
+  return rows.filter((r) => ours.has(r.pid) && r.pid !== process.pid)
+}
+
 /**
  * Puts every thread of this bench's browser's GPU process on the last core, so that its software renderer (raised
  * priority, busy every frame) no longer pre-empts the pages' main threads on the others; on a headset a GPU renders.
- * Returns the undo, or null where it cannot (not Linux, no `taskset`, one core): the figure then includes those
- * pre-emptions.
+ * Returns the undo, or null where it cannot (not Linux, no `taskset`, one core): the frame rate is then less steady,
+ * and the wall-clock counter beside the figure counts more pre-emptions.
  */
 function pinGpuApart(): (() => void) | null {
   try {
     const cores = availableParallelism()
     if (cores < 2) return null
-    const rows = execFileSync('ps', ['-eo', 'pid=,ppid=,args='], { encoding: 'utf8' })
-      .trim()
-      .split('\n')
-      .flatMap((line) => {
-        const m = /^\s*(\d+)\s+(\d+)\s+(.*)$/.exec(line)
-        return m ? [{ pid: Number(m[1]), ppid: Number(m[2]), args: m[3]! }] : []
-      })
-    // This process's descendants: the browser the bench launched and its helpers (nothing else runs meanwhile).
-    const ours = new Set([process.pid])
-    for (let before = 0; before !== ours.size; ) {
-      before = ours.size
-      for (const r of rows) if (ours.has(r.ppid)) ours.add(r.pid)
-    }
-    const gpu = rows.filter((r) => ours.has(r.pid) && r.args.includes('--type=gpu-process')).map((r) => r.pid)
+    const gpu = ourProcesses()
+      .filter((r) => r.args.includes('--type=gpu-process'))
+      .map((r) => r.pid)
     const pin = (pid: number, list: string) => execFileSync('taskset', ['--all-tasks', '--pid', '--cpu-list', list, String(pid)], { stdio: 'ignore' })
     if (gpu.length === 0) return null
     for (const pid of gpu) pin(pid, String(cores - 1))
