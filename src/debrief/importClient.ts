@@ -1,7 +1,8 @@
 /**
  * The page's side of the import worker (importWorker.ts): hands it each dropped file and takes back the checked
  * session. The worker does everything long (reading, JSON, checks, scores, the bootstrap); the page only parses the
- * events back, in pieces with a pause for the page between them, so no task of the page is long.
+ * events back, in pieces with a pause for the page between them, so no task of the page is long. The events come
+ * before the score, so the page parses them while the worker scores.
  *
  * Where there is no Worker (the Node and jsdom tests) the same checks (importCheck.ts) run here, interval included.
  */
@@ -23,12 +24,13 @@ export interface WorkerRequest {
 }
 
 export type WorkerReply =
+  /** A read and checked file's events, as JSON text in pieces; its `checked` reply follows. */
+  | { id: number; kind: 'events'; pieces: string[] }
   | {
       id: number
       kind: 'checked'
       head: Omit<SessionBundle, 'events'>
       keys: string[]
-      pieces: string[]
       summaryDiffers: string[]
       score: AatSessionScore | null
       paint: PaintSlips | null
@@ -81,6 +83,7 @@ async function parsePieces(pieces: readonly string[]): Promise<SessionBundle['ev
 interface Waiting {
   resolve(checked: Checked): void
   reject(error: unknown): void
+  events?: SessionBundle['events']
   bundle?: SessionBundle
   score?: AatSessionScore
   paint?: PaintSlips
@@ -96,8 +99,16 @@ async function receive(reply: WorkerReply): Promise<void> {
   const entry = waiting.get(reply.id)
   if (!entry) return
   switch (reply.kind) {
+    case 'events':
+      entry.events = await parsePieces(reply.pieces)
+      return
     case 'checked': {
-      const events = await parsePieces(reply.pieces)
+      const events = entry.events
+      if (!events) {
+        waiting.delete(reply.id)
+        return entry.reject(new Error('the import worker sent a report without its events'))
+      }
+      entry.events = undefined
       // The bundle's fields in the file's order, as the check gave them.
       const head = reply.head as Record<string, unknown>
       const bundle = Object.fromEntries(reply.keys.map((k) => [k, k === 'events' ? events : head[k]])) as unknown as SessionBundle

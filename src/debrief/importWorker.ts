@@ -7,16 +7,18 @@
  * scores of 50,000 trials; and a bootstrap on a subsample would give another, wider interval. Here the bootstrap
  * runs in full, seeded as always, and the page only parses the events back in small pieces (importClient.ts).
  *
- * Files are handled one at a time, in the order they came. For each: `checked` (the bundle without its events, the
- * events as JSON text in pieces of `eventsPerPiece`, the summary check and the drill's score), or `encrypted`, or
- * `refused`. A short drill's interval is in its `checked` reply; a long drill's (importCheck.ts `slowInterval`) follows
- * as `interval` once no file is waiting, so the page can show its scores first.
+ * Files are handled one at a time, in the order they came. For each: `events` (the events as JSON text in pieces of
+ * `eventsPerPiece`, sent as soon as the file is read and checked, so that the page parses them while this worker
+ * scores), then `checked` (the bundle without its events, the summary check and the drill's score); or `encrypted`,
+ * or `refused`. A short drill's interval is in its `checked` reply; a long drill's (importCheck.ts `slowInterval`)
+ * follows as `interval` once no file is waiting, so the page can show its scores first.
  */
 /// <reference lib="webworker" />
 import { FileProblem } from '../export/fileProblem.ts'
 import type { DdInterval } from '../log/aatBootstrap.ts'
-import { checkImportBytes, checkPlainBytes, type CheckedImport } from './importCheck.ts'
+import { checkedBundle } from './importCheck.ts'
 import type { WorkerReply, WorkerRequest } from './importClient.ts'
+import { parseBundleBytes, readImport } from './importFile.ts'
 
 /** About 400 KB of JSON a piece: a few ms for the page to parse, between which it stays responsive. */
 const eventsPerPiece = 1000
@@ -33,14 +35,16 @@ async function handle(request: WorkerRequest): Promise<void> {
   const { id } = request
   try {
     const bytes = new Uint8Array(request.file instanceof Blob ? await request.file.arrayBuffer() : request.file)
-    const checked: CheckedImport = request.plain ? checkPlainBytes(bytes) : checkImportBytes(bytes)
-    if (checked.kind === 'encrypted') return post({ id, kind: 'encrypted', envelope: checked.envelope })
-    const { events, ...head } = checked.bundle
+    const read = request.plain ? ({ kind: 'bundle', bundle: parseBundleBytes(bytes) } as const) : readImport(bytes)
+    if (read.kind === 'encrypted') return post({ id, kind: 'encrypted', envelope: read.envelope })
     const pieces: string[] = []
-    for (let i = 0; i < events.length; i += eventsPerPiece) pieces.push(JSON.stringify(events.slice(i, i + eventsPerPiece)))
+    for (let i = 0; i < read.bundle.events.length; i += eventsPerPiece) pieces.push(JSON.stringify(read.bundle.events.slice(i, i + eventsPerPiece)))
+    post({ id, kind: 'events', pieces })
+    const checked = checkedBundle(read.bundle)
+    const { events: _sentAbove, ...head } = checked.bundle
     // A short drill's interval comes with its report; a long one's after it (the page shows the scores meanwhile).
     const interval = checked.score && !checked.slowInterval ? checked.interval() : undefined
-    post({ id, kind: 'checked', head, keys: Object.keys(checked.bundle), pieces, summaryDiffers: checked.summaryDiffers, score: checked.score, paint: checked.paint, ...(interval !== undefined ? { interval } : {}) })
+    post({ id, kind: 'checked', head, keys: Object.keys(checked.bundle), summaryDiffers: checked.summaryDiffers, score: checked.score, paint: checked.paint, ...(interval !== undefined ? { interval } : {}) })
     if (checked.score && checked.slowInterval) intervals.push({ id, compute: checked.interval })
   } catch (error) {
     post(error instanceof FileProblem ? { id, kind: 'refused', code: error.code, message: error.message, facts: error.facts } : { id, kind: 'failed', message: error instanceof Error ? error.message : String(error) })

@@ -43,6 +43,8 @@ test('the report prints to a real PDF: selectable text, no empty page, no chart 
   await expect(page.locator('[data-client="AB12"] [data-testid="reliability-note"]')).not.toContainText('split-half')
   await expect(page.locator('[data-client="AB12"]')).not.toContainText('Betrouwbaarheid')
 
+  // Each chart draws in a task of its own just after its report (PlotFigure.tsx), as a person sees them appear.
+  await expect(page.locator('main figure.chart:not(:has(svg))')).toHaveCount(0)
   const charts = await page.locator('main figure.chart').evaluateAll((nodes) =>
     nodes.map((n) => ({ id: n.getAttribute('data-testid')!, title: n.querySelector('h4')!.textContent!, svgText: n.lastElementChild?.textContent ?? '' })),
   )
