@@ -28,14 +28,15 @@ describe('cpuInSource', () => {
   it('counts the samples with the part on the stack, natives called from it included, times the mean interval', async () => {
     const profile = {
       nodes: [
-        { id: 1, callFrame: frame('(root)', '', -1), children: [2, 4, 5] },
+        { id: 1, callFrame: frame('(root)', '', -1), children: [2, 4, 5, 6] },
         { id: 2, callFrame: frame('', 'http://localhost/assets/chunk.js', 10), children: [3] }, // the hook
         { id: 3, callFrame: frame('send', '', -1) }, // a native it calls
         { id: 4, callFrame: frame('render', 'http://localhost/assets/chunk.js', 50) }, // elsewhere
         { id: 5, callFrame: frame('(idle)', '', -1) },
+        { id: 6, callFrame: { ...frame('(anon)', 'http://localhost/assets/chunk.js', 0), lineNumber: -1 } }, // no place
       ],
       // 10 samples over 10 ms: 4 with the hook on the stack (3, 3, 2, 2).
-      samples: [3, 3, 2, 4, 5, 5, 5, 5, 4, 2],
+      samples: [3, 3, 2, 4, 5, 5, 6, 5, 4, 2],
       startTime: 0,
       endTime: 10_000,
     }

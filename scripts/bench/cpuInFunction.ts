@@ -79,7 +79,8 @@ export async function cpuInSource(
   for (const n of nodes.values()) for (const c of n.children ?? []) parent.set(c, n.id)
   const inPart = new Map<number, boolean>()
   const isPart = (n: ProfileNode) => {
-    const map = n.callFrame.url.endsWith('.js') ? mapOf(n.callFrame.url) : null
+    // Frames without a place in a file (natives, the profiler's own entries) have line -1.
+    const map = n.callFrame.url.endsWith('.js') && n.callFrame.lineNumber >= 0 ? mapOf(n.callFrame.url) : null
     if (!map) return false
     const at = map.originalPositionFor({ line: n.callFrame.lineNumber + 1, column: n.callFrame.columnNumber })
     return at.source?.endsWith(part.source) === true && at.line >= part.from && at.line <= part.to
