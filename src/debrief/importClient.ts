@@ -1,8 +1,9 @@
 /**
  * The page's side of the import worker (importWorker.ts): hands it each dropped file and takes back the checked
  * session. The worker does everything long (reading, JSON, checks, scores, the bootstrap); the page only parses the
- * events back, in pieces with a pause for the page between them, so no task of the page is long. The events come
- * before the score, so the page parses them while the worker scores.
+ * events back, one piece of 1,000 events per message, so every piece is a task of its own (a few ms) and the page
+ * draws and takes input between them. The events come before the score, so the page parses them while the worker
+ * scores.
  *
  * Where there is no Worker (the Node and jsdom tests) the same checks (importCheck.ts) run here, interval included.
  */
@@ -24,13 +25,15 @@ export interface WorkerRequest {
 }
 
 export type WorkerReply =
-  /** A read and checked file's events, as JSON text in pieces; its `checked` reply follows. */
-  | { id: number; kind: 'events'; pieces: string[] }
+  /** A piece of a read and checked file's events, as JSON text, in order; its `checked` reply follows the last. */
+  | { id: number; kind: 'events'; piece: string }
   | {
       id: number
       kind: 'checked'
       head: Omit<SessionBundle, 'events'>
       keys: string[]
+      /** How many events the pieces held: the page checks it got them all. */
+      eventCount: number
       summaryDiffers: string[]
       score: AatSessionScore | null
       paint: PaintSlips | null
@@ -49,35 +52,6 @@ let intervalListener: (bundle: SessionBundle) => void = () => {}
 /** Called whenever a drill's interval arrives after its report (the page shows it then). */
 export function onIntervalArrived(listener: (bundle: SessionBundle) => void): void {
   intervalListener = listener
-}
-
-/** Lets the page draw and take input: scheduler.yield where the browser has it, else a message to itself. */
-function yieldToPage(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler
-  if (scheduler?.yield) return scheduler.yield()
-  return new Promise((resolve) => {
-    const channel = new MessageChannel()
-    channel.port1.onmessage = () => {
-      channel.port1.close()
-      resolve()
-    }
-    channel.port2.postMessage(null)
-  })
-}
-
-/** Parses the worker's pieces of events, giving the page its turn whenever a stretch has taken 8 ms. */
-async function parsePieces(pieces: readonly string[]): Promise<SessionBundle['events']> {
-  const events: SessionBundle['events'] = []
-  let since = performance.now()
-  for (const piece of pieces) {
-    if (performance.now() - since > 8) {
-      await yieldToPage()
-      since = performance.now()
-    }
-    const part = JSON.parse(piece) as SessionBundle['events']
-    for (const event of part) events.push(event)
-  }
-  return events
 }
 
 interface Waiting {
@@ -99,16 +73,18 @@ async function receive(reply: WorkerReply): Promise<void> {
   const entry = waiting.get(reply.id)
   if (!entry) return
   switch (reply.kind) {
-    case 'events':
-      entry.events = await parsePieces(reply.pieces)
+    case 'events': {
+      const events = (entry.events ??= [])
+      for (const event of JSON.parse(reply.piece) as SessionBundle['events']) events.push(event)
       return
+    }
     case 'checked': {
-      const events = entry.events
-      if (!events) {
-        waiting.delete(reply.id)
-        return entry.reject(new Error('the import worker sent a report without its events'))
-      }
+      const events = entry.events ?? []
       entry.events = undefined
+      if (events.length !== reply.eventCount) {
+        waiting.delete(reply.id)
+        return entry.reject(new Error(`the import worker sent ${events.length} of ${reply.eventCount} events`))
+      }
       // The bundle's fields in the file's order, as the check gave them.
       const head = reply.head as Record<string, unknown>
       const bundle = Object.fromEntries(reply.keys.map((k) => [k, k === 'events' ? events : head[k]])) as unknown as SessionBundle

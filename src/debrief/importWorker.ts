@@ -7,10 +7,10 @@
  * scores of 50,000 trials; and a bootstrap on a subsample would give another, wider interval. Here the bootstrap
  * runs in full, seeded as always, and the page only parses the events back in small pieces (importClient.ts).
  *
- * Files are handled one at a time, in the order they came. For each: `events` (the events as JSON text in pieces of
- * `eventsPerPiece`, sent as soon as the file is read and checked, so that the page parses them while this worker
- * scores), then `checked` (the bundle without its events, the summary check and the drill's score); or `encrypted`,
- * or `refused`. A short drill's interval is in its `checked` reply; a long drill's (importCheck.ts `slowInterval`)
+ * Files are handled one at a time, in the order they came. For each: `events` messages (the events as JSON text,
+ * `eventsPerPiece` to a message, sent as soon as the file is read and checked, so that the page parses them while
+ * this worker scores; one message per piece, so that the page takes each in a task of its own), then `checked` (the
+ * bundle without its events, the summary check and the drill's score); or `encrypted`, or `refused`. A short drill's interval is in its `checked` reply; a long drill's (importCheck.ts `slowInterval`)
  * follows as `interval` once no file is waiting, so the page can show its scores first.
  */
 /// <reference lib="webworker" />
@@ -20,7 +20,7 @@ import { checkedBundle } from './importCheck.ts'
 import type { WorkerReply, WorkerRequest } from './importClient.ts'
 import { parseBundleBytes, readImport } from './importFile.ts'
 
-/** About 400 KB of JSON a piece: a few ms for the page to parse, between which it stays responsive. */
+/** About 400 KB of JSON a piece: a few ms for the page to take and parse, between which it stays responsive. */
 const eventsPerPiece = 1000
 
 const scope = self as unknown as DedicatedWorkerGlobalScope
@@ -37,14 +37,13 @@ async function handle(request: WorkerRequest): Promise<void> {
     const bytes = new Uint8Array(request.file instanceof Blob ? await request.file.arrayBuffer() : request.file)
     const read = request.plain ? ({ kind: 'bundle', bundle: parseBundleBytes(bytes) } as const) : readImport(bytes)
     if (read.kind === 'encrypted') return post({ id, kind: 'encrypted', envelope: read.envelope })
-    const pieces: string[] = []
-    for (let i = 0; i < read.bundle.events.length; i += eventsPerPiece) pieces.push(JSON.stringify(read.bundle.events.slice(i, i + eventsPerPiece)))
-    post({ id, kind: 'events', pieces })
+    const { events } = read.bundle
+    for (let i = 0; i < events.length; i += eventsPerPiece) post({ id, kind: 'events', piece: JSON.stringify(events.slice(i, i + eventsPerPiece)) })
     const checked = checkedBundle(read.bundle)
     const { events: _sentAbove, ...head } = checked.bundle
     // A short drill's interval comes with its report; a long one's after it (the page shows the scores meanwhile).
     const interval = checked.score && !checked.slowInterval ? checked.interval() : undefined
-    post({ id, kind: 'checked', head, keys: Object.keys(checked.bundle), summaryDiffers: checked.summaryDiffers, score: checked.score, paint: checked.paint, ...(interval !== undefined ? { interval } : {}) })
+    post({ id, kind: 'checked', head, keys: Object.keys(checked.bundle), eventCount: events.length, summaryDiffers: checked.summaryDiffers, score: checked.score, paint: checked.paint, ...(interval !== undefined ? { interval } : {}) })
     if (checked.score && checked.slowInterval) intervals.push({ id, compute: checked.interval })
   } catch (error) {
     post(error instanceof FileProblem ? { id, kind: 'refused', code: error.code, message: error.message, facts: error.facts } : { id, kind: 'failed', message: error instanceof Error ? error.message : String(error) })
