@@ -283,17 +283,14 @@ async function loading() {
   }
   // Polled from outside with the DevTools protocol's evaluate (the drill's CSP forbids waitForFunction's eval).
   const pageValue = async (p: Page, expression: string) => {
-    let value: number | null = null
-    await until(async () => (value = (await p.evaluate(expression)) as number | null) !== null, 120_000)
-    return value as unknown as number
+    let value: unknown = null
+    await until(async () => (value = await p.evaluate(expression)) !== null, 120_000)
+    return value as number
   }
   const drillMs = await measure(sessionUrl, (p) => pageValue(p, 'window.__beginAt'), firstStart)
   // jsPsych: its pictures preloaded (as its docs advise) and the first one decoded and on screen.
   const jspsychMs = await measure(`${origin}/jspsych/index.html?trials=40`, (p) => pageValue(p, 'window.__firstTrialReadyAt'))
-  const emptyMs = await measure(`${origin}/empty.html`, async (p) => {
-    await p.waitForLoadState('load')
-    return pageValue(p, "performance.getEntriesByType('navigation')[0]?.loadEventEnd || null")
-  })
+  const emptyMs = await measure(`${origin}/empty.html`, (p) => pageValue(p, "performance.getEntriesByType('navigation')[0]?.loadEventEnd || null"))
   await browser.close()
   return { network: 'latency 150 ms, 1.6 Mbit/s down, CPU x4, no cache', emptyPageMs: emptyMs, drill: { firstTrialMs: drillMs, ratio: drillMs / emptyMs }, jspsych: { firstTrialMs: jspsychMs, ratio: jspsychMs / emptyMs } }
 }

@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { chromium, type CDPSession, type Page } from '@playwright/test'
 import { chromiumArgs, chromiumPath, headsetViewport } from '../browser/chromium.ts'
 import { repoRoot } from '../sceneFiles.ts'
-import { cpuInSource, mainThreadCpuMs, type CpuWindow } from './cpuInFunction.ts'
+import { cpuInSource, mainThreadCpuMs, type CpuWindow } from './cpuInSource.ts'
 
 /**
  * The console's pose stream between two real pages: an emulated headset (IWER, test build) and the trainer's console,
@@ -16,7 +16,7 @@ import { cpuInSource, mainThreadCpuMs, type CpuWindow } from './cpuInFunction.ts
  *   socket messages are stamped as they arrive (both `performance.timeOrigin + performance.now()`, one machine clock).
  *   Pose frames are matched by their own `t` field, which differs for every frame.
  * - **The headset's extra CPU per frame for streaming.** Truth: V8's sampling profiler on the headset page
- *   (cpuInFunction.ts), not the app's counter. Over 30 s with a console paired, then 30 s after it has left, the
+ *   (cpuInSource.ts), not the app's counter. Over 30 s with a console paired, then 30 s after it has left, the
  *   samples with the pose hook (`RoomPose` in src/xr/roomLink.tsx, found through the build's source maps) on the
  *   stack, times the mean interval between samples, per frame drawn (the frame count is the hook's own); the
  *   difference, per pose sent. Pre-empted time yields no samples, so the figure is work on a CPU; it errs high
@@ -124,6 +124,8 @@ export async function consoleStreaming({ origin, dist, seconds, costSeconds }: {
     undoPin?.()
     const isolated = await headset.evaluate(() => crossOriginIsolated)
 
+    // An extra cost per frame drawn with a console, as a cost per pose sent.
+    const perSend = (extraPerFrameMs: number) => (extraPerFrameMs * live.frames) / Math.max(1, live.sent)
     const latencies = Object.entries(sentAt)
       .filter(([t, at]) => at >= windowStart && receivedAt[t] !== undefined)
       .map(([t, at]) => receivedAt[t]! - at)
@@ -138,16 +140,16 @@ export async function consoleStreaming({ origin, dist, seconds, costSeconds }: {
       latencyMaxMs: latencies.at(-1) ?? NaN,
       live,
       alone,
-      // The figure: CPU time (kernel count, apportioned by V8's sampler) inside the pose hook, per pose sent.
-      cpuExtraPerSendMs: ((live.cpuPerFrameMs - alone.cpuPerFrameMs) * live.frames) / Math.max(1, live.sent),
-      cpuExtraPerFrameAt72HzMs: (((live.cpuPerFrameMs - alone.cpuPerFrameMs) * live.frames) / Math.max(1, live.sent)) * (30 / 72),
+      // The figure: V8's samples inside the pose hook × their mean interval, per pose sent.
+      cpuExtraPerSendMs: perSend(live.cpuPerFrameMs - alone.cpuPerFrameMs),
+      cpuExtraPerFrameAt72HzMs: perSend(live.cpuPerFrameMs - alone.cpuPerFrameMs) * (30 / 72),
       // The hook's own wall-clock counter, for comparison: it includes pre-emptions that fall inside the callback.
       extraPerFrameMs: live.perFrameMs - alone.perFrameMs,
       // The emulated headset draws far fewer frames a second than a Quest (software WebGL), and sends a pose on
       // nearly every one; on the headset 30 of its 72 frames a second send. So: the extra cost of one sending frame,
       // and what that averages to per frame at 72 Hz.
-      extraPerSendMs: ((live.perFrameMs - alone.perFrameMs) * live.frames) / Math.max(1, live.sent),
-      extraPerFrameAt72HzMs: (((live.perFrameMs - alone.perFrameMs) * live.frames) / Math.max(1, live.sent)) * (30 / 72),
+      extraPerSendMs: perSend(live.perFrameMs - alone.perFrameMs),
+      extraPerFrameAt72HzMs: perSend(live.perFrameMs - alone.perFrameMs) * (30 / 72),
       // Without cross-origin isolation Chromium coarsens performance.now() to 100 µs; averages over many frames
       // still come out unbiased, single frames do not.
       timerResolutionUs: isolated ? 5 : 100,

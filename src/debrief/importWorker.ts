@@ -10,8 +10,9 @@
  * Files are handled one at a time, in the order they came. For each: `events` messages (the events as JSON text,
  * `eventsPerPiece` to a message, sent as soon as the file is read and checked, so that the page parses them while
  * this worker scores; one message per piece, so that the page takes each in a task of its own), then `checked` (the
- * bundle without its events, the summary check and the drill's score); or `encrypted`, or `refused`. A short drill's interval is in its `checked` reply; a long drill's (importCheck.ts `slowInterval`)
- * follows as `interval` once no file is waiting, so the page can show its scores first.
+ * bundle without its events, the summary check and the drill's score); or `encrypted`, or `refused`. A short
+ * drill's interval is in its `checked` reply; a long drill's (importCheck.ts `slowInterval`) follows as `interval`
+ * once no file is waiting, so the page can show its scores first.
  */
 /// <reference lib="webworker" />
 import { FileProblem } from '../export/fileProblem.ts'

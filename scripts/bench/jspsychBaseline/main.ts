@@ -2,9 +2,9 @@
  * The baseline the bench compares the drill with: a swipe trial as a jsPsych user would write it, with
  * @jspsych-contrib/plugin-html-swipe-response and the drill's own pictures. Nothing here is Perspectief code.
  *
- * For the bench only: `__trials` (jsPsych's own data per trial, and the picture it showed), `__firstTrialReady`
- * (set once the first picture is decoded and on screen) and `__firstTrialReadyAt` (the page's clock then). The picture carries `elementtiming`, so the browser reports
- * when it was painted: the bench's time zero for both tools (scripts/browser/paintTruth.ts).
+ * For the bench only: `__trials` (jsPsych's own data per trial, and the picture it showed) and `__firstTrialReadyAt`
+ * (the page's clock once the first picture is decoded and on screen). The picture carries `elementtiming`, so the
+ * browser reports when it was painted: the bench's time zero for both tools (scripts/browser/paintTruth.ts).
  */
 import { initJsPsych } from 'jspsych'
 import HtmlSwipeResponsePlugin from '@jspsych-contrib/plugin-html-swipe-response'
@@ -16,12 +16,10 @@ const trials = Number(new URLSearchParams(location.search).get('trials') ?? 40)
 
 interface Hooks {
   __trials: { rt: number | null; swipe: string | null; picture: string }[]
-  __firstTrialReady: boolean
   __firstTrialReadyAt: number | null
 }
 const hooks = window as unknown as Hooks
 hooks.__trials = []
-hooks.__firstTrialReady = false
 hooks.__firstTrialReadyAt = null
 
 const jsPsych = initJsPsych({})
@@ -38,9 +36,7 @@ const swipes = Array.from({ length: trials }, (_, i) => ({
     const img = document.querySelector<HTMLImageElement>('#jspsych-html-swipe-response-stimulus img')!
     void img.decode().then(() => {
       requestAnimationFrame(() => {
-        if (i !== 0) return
-        hooks.__firstTrialReadyAt = performance.now()
-        hooks.__firstTrialReady = true
+        if (i === 0) hooks.__firstTrialReadyAt = performance.now()
       })
     })
   },

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import type { CDPSession } from '@playwright/test'
 import { SourceMapGenerator } from 'source-map-js'
 import { describe, expect, it } from 'vitest'
-import { cpuInSource } from './cpuInFunction.ts'
+import { cpuInSource } from './cpuInSource.ts'
 
 /** A build folder with one chunk whose map puts column 10 in roomLink.tsx line 170 and column 50 in another file. */
 function fakeDist(): string {

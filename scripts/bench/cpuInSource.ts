@@ -43,8 +43,9 @@ interface ProfileNode {
 }
 
 /**
- * Samples the page for `ms` and counts the busy samples that have a function of `source` (a path ending, e.g.
- * `xr/roomLink.tsx`) between lines `from` and `to` on their stack, found through the build's source maps in `dist`.
+ * Samples the page while `wait` runs and counts the samples that have a function of `part.source` (a path ending,
+ * e.g. `xr/roomLink.tsx`) between lines `from` and `to` on their stack, found through the build's source maps in
+ * `dist`; the kernel's CPU count is read for `rendererPid` where given.
  */
 export async function cpuInSource(
   cdp: CDPSession,
