@@ -58,6 +58,10 @@ export const poseNames = [
 ] as const
 export type PoseName = (typeof poseNames)[number]
 
+/** Faces a figure can show (the `face` of a `pose` action): readable from a few metres, one per beat. */
+export const expressionNames = ['calm', 'angry', 'afraid', 'sad'] as const
+export type ExpressionName = (typeof expressionNames)[number]
+
 export const guardParams = {
   /** True when the answer to `item` equals `value` (the answer just given counts). */
   answerIs: z.object({ item: Id, value: z.union([z.string(), z.number()]) }).strict(),
