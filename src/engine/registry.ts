@@ -85,7 +85,14 @@ export const sceneSetup = setup({
       enqueue.assign({ seat: params.as })
       enqueue({ type: 'logEvent', params: { type: 'perspective.seat', data: { beat: context.beat, as: params.as } } } as never)
     }) as unknown as VocabularyAction,
-    pose: assign(({ context }, params: ActionParams<'pose'>) => ({ poses: { ...context.poses, [params.figure]: params.pose } })) as unknown as VocabularyAction,
+    pose: assign(({ context }, params: ActionParams<'pose'>) => ({
+      poses: { ...context.poses, [params.figure]: params.pose },
+      ...(params.face ? { faces: { ...context.faces, [params.figure]: params.face } } : {}),
+    })) as unknown as VocabularyAction,
+    place: assign(({ context }, params: ActionParams<'place'>) => ({ places: { ...context.places, [params.figure]: { at: params.at, walkMs: params.walkMs ?? 0 } } })) as unknown as VocabularyAction,
+    gesture: assign(({ context }, params: ActionParams<'gesture'>) => ({
+      gestures: { ...context.gestures, [params.figure]: { gesture: params.gesture, holdMs: params.holdMs ?? 600, id: (context.gestures?.[params.figure]?.id ?? 0) + 1 } },
+    })) as unknown as VocabularyAction,
     // Safety: the scene freezes where it is; a pending wait keeps its remaining time for the resume.
     pauseScene: enqueueActions(({ enqueue, context: c, event: e }) => {
       const context = c as SceneContext

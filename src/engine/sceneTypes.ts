@@ -29,6 +29,12 @@ export interface SceneContext {
   seat?: 'present' | 'future'
   /** Current pose per figure (VR). */
   poses: Record<string, string>
+  /** The face per figure (VR), from the `face` of `pose` actions; a figure not named is calm. */
+  faces?: Record<string, string>
+  /** Where `place` actions put figures (VR): a place of `vr.places` or `away`, reached over `walkMs`. */
+  places?: Record<string, { at: string; walkMs: number }>
+  /** The last one-shot gesture per figure (VR); `id` grows with every new one, so a renderer plays each once. */
+  gestures?: Record<string, { gesture: string; holdMs: number; id: number }>
   /** Set while the safety pause is on; the pending wait is frozen as its remaining time. */
   paused: { reason: string; since: number; remainingMs: number | null } | null
 }

@@ -204,6 +204,8 @@ export const VrSettings = z
     /** The client's own avatar (built in the lobby) is needed: the lobby asks for it before the scene starts. Default false. */
     avatar: z.boolean().default(false),
     figures: z.array(z.string().regex(idPattern)).default([]),
+    /** Places the environment knows by name, where `place` actions put figures (`away`, not home, is always allowed). */
+    places: z.array(z.string().regex(idPattern)).default([]),
     /** Props the environment can show or hide with the `prop` action; hidden until shown. */
     props: z.array(z.string().regex(idPattern)).default([]),
     /** Sound sources by id; `play` actions name one with `from`. */

@@ -68,7 +68,7 @@ export function validateScript(script: ScenarioScript, file: string, options: Va
       }
       const params = checkRefParams(actionParams[action.type as keyof typeof actionParams], action.params, [...path, 'params'], add)
       if (action.type === 'setFlag' && params) flagsSet.add(String(params.flag))
-      if ((action.type === 'play' || action.type === 'pose' || action.type === 'playRecording' || action.type === 'seat' || action.type === 'prop') && params) checkVrAction(script, action.type, params, path, add)
+      if (isVrAction(action.type) && params) checkVrAction(script, action.type, params, path, add)
     })
 
     const transitions = transitionsOf(beat)
@@ -124,8 +124,14 @@ export function validateScript(script: ScenarioScript, file: string, options: Va
   return errors
 }
 
-/** VR actions only make sense in VR, and must name a line, a spoken item, a sound source, a figure and a pose that exist. */
-function checkVrAction(script: ScenarioScript, type: 'play' | 'pose' | 'playRecording' | 'seat' | 'prop', params: Record<string, unknown>, path: Path, add: (path: Path, message: string, hint?: string) => void) {
+const vrActions = ['play', 'pose', 'place', 'gesture', 'playRecording', 'seat', 'prop'] as const
+type VrAction = (typeof vrActions)[number]
+function isVrAction(type: string): type is VrAction {
+  return (vrActions as readonly string[]).includes(type)
+}
+
+/** VR actions only make sense in VR, and must name a line, a spoken item, a sound source, a figure, a place and a pose that exist. */
+function checkVrAction(script: ScenarioScript, type: VrAction, params: Record<string, unknown>, path: Path, add: (path: Path, message: string, hint?: string) => void) {
   if (!script.vr) {
     add([...path, 'type'], `"${type}" needs a VR scene`, 'set "kind: vr" and add "vr" settings, or use "say" in 2D')
     return
@@ -152,8 +158,14 @@ function checkVrAction(script: ScenarioScript, type: 'play' | 'pose' | 'playReco
   } else {
     const figure = String(params.figure)
     if (!script.vr.figures.includes(figure)) add([...path, 'params', 'figure'], `unknown figure "${figure}"`, knownNamesHint(figure, script.vr.figures, 'figures'))
-    const pose = String(params.pose)
-    if (!(poseNames as readonly string[]).includes(pose)) add([...path, 'params', 'pose'], `unknown pose "${pose}"`, knownNamesHint(pose, poseNames, 'poses'))
+    if (type === 'place') {
+      const at = String(params.at)
+      if (at !== 'away' && !script.vr.places.includes(at)) add([...path, 'params', 'at'], `unknown place "${at}"`, knownNamesHint(at, ['away', ...script.vr.places], 'places'))
+      return
+    }
+    const key = type === 'gesture' ? 'gesture' : 'pose'
+    const pose = String(params[key])
+    if (!(poseNames as readonly string[]).includes(pose)) add([...path, 'params', key], `unknown pose "${pose}"`, knownNamesHint(pose, poseNames, 'poses'))
   }
 }
 
@@ -226,6 +238,10 @@ function checkFlow(script: ScenarioScript, add: (path: Path, message: string, hi
   }
 }
 
+function valueAt(params: unknown, path: readonly PropertyKey[]): unknown {
+  return path.reduce<unknown>((v, k) => (typeof v === 'object' && v !== null ? (v as Record<PropertyKey, unknown>)[k] : undefined), params)
+}
+
 function checkRefParams(schema: z.ZodType, params: unknown, path: Path, add: (path: Path, message: string, hint?: string) => void): Record<string, unknown> | undefined {
   const result = schema.safeParse(params)
   if (result.success) return result.data as Record<string, unknown>
@@ -235,6 +251,8 @@ function checkRefParams(schema: z.ZodType, params: unknown, path: Path, add: (pa
     if (issue.code === 'unrecognized_keys') add(p, `unknown parameter ${issue.keys.map((k) => `"${k}"`).join(', ')}`)
     // Zod only says "Invalid input" for a parameter that is not there at all.
     else if (issue.path.length === 1 && typeof params === 'object' && params !== null && !Object.hasOwn(params, String(key))) add(p, `missing parameter "${String(key)}"`)
+    // Zod's own words for a value outside a closed list do not say which value was given.
+    else if (issue.code === 'invalid_value') add(p, `"${String(valueAt(params, issue.path))}": ${issue.message}`)
     else add(p, issue.message)
   }
   return undefined

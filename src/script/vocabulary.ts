@@ -8,6 +8,10 @@ import { z } from './zod.ts'
 
 const Id = z.string().min(1)
 
+/** Faces a figure can show (the `face` of a `pose` action): readable from a few metres, one per beat. */
+export const expressionNames = ['calm', 'angry', 'afraid', 'sad'] as const
+export type ExpressionName = (typeof expressionNames)[number]
+
 export const actionParams = {
   /** Writes a named marker into the research log, e.g. to mark the start of a block. */
   mark: z.object({ label: Id }).strict(),
@@ -18,8 +22,24 @@ export const actionParams = {
    * then waits for `cue-ended`. In 2D the line is shown instead.
    */
   play: z.object({ line: Id, from: Id.optional() }).strict(),
-  /** Moves a figure of the scene's `vr.figures` into a named pose (see `poseNames`). */
-  pose: z.object({ figure: Id, pose: Id }).strict(),
+  /**
+   * Moves a figure of the scene's `vr.figures` into a named pose (see `poseNames`), eased over a few hundred ms.
+   * `face` (see `expressionNames`) sets the face it shows from this beat on; left out, the face stays as it was
+   * (a figure starts calm).
+   */
+  pose: z.object({ figure: Id, pose: Id, face: z.enum(expressionNames).optional() }).strict(),
+  /**
+   * Puts a figure at one of the scene's `vr.places`, or `away` (not home: not drawn at all), walking there from
+   * where it was over `walkMs` (default 0: at once). A figure that no `place` action has moved stands at its
+   * environment's own spot. Coming from away, it walks in from the environment's entrance.
+   */
+  place: z.object({ figure: Id, at: Id, walkMs: z.number().int().min(0).max(30000).default(0) }).strict(),
+  /**
+   * Plays a pose once (see `poseNames`), for example the blow: the figure moves into it quickly, holds it for
+   * `holdMs` (default 600), and eases back to its pose. It is seen only where the figure can be seen: at intensity
+   * "heard" the parents stand behind the wall, so the blow is only heard.
+   */
+  gesture: z.object({ figure: Id, gesture: Id, holdMs: z.number().int().min(0).max(10000).default(600) }).strict(),
   /** Shows or hides a prop of the scene's `vr.props` (e.g. the mirror of the future-self scene). */
   prop: z.object({ prop: Id, shown: z.boolean().default(true) }).strict(),
   /**
@@ -58,9 +78,6 @@ export const poseNames = [
 ] as const
 export type PoseName = (typeof poseNames)[number]
 
-/** Faces a figure can show (the `face` of a `pose` action): readable from a few metres, one per beat. */
-export const expressionNames = ['calm', 'angry', 'afraid', 'sad'] as const
-export type ExpressionName = (typeof expressionNames)[number]
 
 export const guardParams = {
   /** True when the answer to `item` equals `value` (the answer just given counts). */
