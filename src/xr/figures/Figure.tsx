@@ -1,7 +1,10 @@
 import { useFrame } from '@react-three/fiber'
 import { useEffect, useLayoutEffect, useMemo, useRef } from 'react'
 import { buildFigure, type BuiltFigure, type FigureLook } from './buildFigure.ts'
+import { isExpressionName, type ExpressionName } from './expressions.ts'
+import { createFigureAnimator } from './figureAnimator.ts'
 import { applyPose, isPoseName, type PoseName } from './poses.ts'
+import { seedFromString } from './seededRandom.ts'
 
 export interface FigureProps {
   look: FigureLook
@@ -11,36 +14,74 @@ export interface FigureProps {
   position?: [number, number, number]
   /** Turn about y; 0 faces +Z. */
   rotationY?: number
-  /** Seconds to ease into a new pose. Default 0.6. */
+  /**
+   * Seconds to ease into a new pose (a smoothstep). Default 0.35: quick enough for a gesture to read as one, slow
+   * enough that nothing snaps.
+   */
   transitionSeconds?: number
   visible?: boolean
+  /** Breathing, a slow shift of weight and blinking (idleLife.ts). Default true. */
+  idle?: boolean
   /**
-   * Called every frame after the pose, to add live movement on top (a head that follows the client's head, a nod
-   * while speaking). The pose is re-applied every frame while this is given, so changes do not pile up. Default none.
+   * Seeds this figure's breathing and blinking, so that figures do not move in step. Default: derived from the look
+   * (two figures that look alike get the same seed; give them different seeds).
+   */
+  seed?: number
+  /** The face it shows (expressions.ts): 'calm' | 'angry' | 'afraid' | 'sad'; eased over about 0.3 s. Default 'calm'. */
+  expression?: ExpressionName | (string & {})
+  /**
+   * Where the figure looks, in world metres, read every frame; null looks where the pose looks. The head turns at
+   * most 60° aside and 30° up or down, eased (gaze.ts). Default none (the pose's own direction).
+   */
+  gazeAt?: () => readonly [number, number, number] | null
+  /**
+   * The loudness of the figure's own voice now, 0..1, read every frame (e.g. the sound service's `loudness(from)`);
+   * the jaw opens with it, fast on and about 100 ms off (jawFollower.ts). Default none: the jaw stays closed.
+   */
+  loudness?: () => number
+  /**
+   * Called every frame after the pose, idle life, gaze and face, to add live movement on top (a head that follows
+   * the client's head, a nod while speaking). The pose is re-applied every frame, so changes do not pile up. Default
+   * none.
    */
   afterPose?(figure: BuiltFigure, delta: number): void
   /** Called once per built figure (e.g. to hide its head for a first-person body). Default none. */
   onBuilt?(figure: BuiltFigure): void
 }
 
-const smoothstep = (t: number) => (t <= 0 ? 0 : t >= 1 ? 1 : t * t * (3 - 2 * t))
-
 /**
- * A procedural person (buildFigure) in a pose. Built once per look, disposed on unmount; a change of pose eases over
- * about 0.6 s (a smoothstep, by slerping each frame the share of the remaining way that the curve covers).
+ * A procedural person (buildFigure) in a pose, alive: the per-frame layers (pose, idle life, gaze, face) are in
+ * figureAnimator.ts. Built once per look, disposed on unmount.
  */
-export function Figure({ look, pose = 'stand', position = [0, 0, 0], rotationY = 0, transitionSeconds = 0.6, visible = true, afterPose, onBuilt }: FigureProps) {
+export function Figure({
+  look,
+  pose = 'stand',
+  position = [0, 0, 0],
+  rotationY = 0,
+  transitionSeconds = 0.35,
+  visible = true,
+  idle = true,
+  seed,
+  expression = 'calm',
+  gazeAt,
+  loudness,
+  afterPose,
+  onBuilt,
+}: FigureProps) {
   // Rebuild only when the look's content changes, not when the parent passes a new object literal.
   const lookKey = JSON.stringify(look)
   const figure = useMemo(() => buildFigure(JSON.parse(lookKey) as FigureLook), [lookKey])
   useEffect(() => () => figure.dispose(), [figure])
 
   const target: PoseName = isPoseName(pose) ? pose : 'stand'
-  const ease = useRef<{ pose: PoseName; elapsed: number }>({ pose: target, elapsed: Infinity })
+  const face: ExpressionName = isExpressionName(expression) ? expression : 'calm'
+  // A newly built figure starts in the pose it is given then, at once.
+  const latestPose = useRef(target)
+  latestPose.current = target
+  const animator = useMemo(() => createFigureAnimator(figure, seed ?? seedFromString(lookKey), latestPose.current), [figure, seed, lookKey])
 
-  // A new figure starts in its pose at once.
   useLayoutEffect(() => {
-    applyPose(figure.joints, ease.current.pose, 1)
+    applyPose(figure.joints, latestPose.current, 1)
     figure.ground()
     // A figure never catches a controller ray meant for a button behind or beside it.
     figure.root.traverse((o) => {
@@ -52,24 +93,7 @@ export function Figure({ look, pose = 'stand', position = [0, 0, 0], rotationY =
   }, [figure])
 
   useFrame((_, delta) => {
-    const e = ease.current
-    if (e.pose !== target) {
-      e.pose = target
-      e.elapsed = 0
-    }
-    const duration = Math.max(1e-3, transitionSeconds)
-    if (e.elapsed >= duration) {
-      if (afterPose) {
-        applyPose(figure.joints, target, 1)
-        afterPose(figure, delta)
-      }
-      return
-    }
-    const before = smoothstep(e.elapsed / duration)
-    e.elapsed = Math.min(duration, e.elapsed + delta)
-    const after = smoothstep(e.elapsed / duration)
-    applyPose(figure.joints, target, before >= 1 ? 1 : (after - before) / (1 - before))
-    figure.ground()
+    animator.step(delta, { pose: target, transitionSeconds, idle, expression: face, gaze: gazeAt?.() ?? null, loudness: loudness?.() ?? 0, external: afterPose !== undefined })
     afterPose?.(figure, delta)
   })
 

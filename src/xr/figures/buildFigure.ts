@@ -1,5 +1,7 @@
 import * as THREE from 'three'
 import { box, capsuleBetween, cylinderBetween, ellipsoid, latheBody, MergeBuckets, place, type V3 } from '../environments/geometryKit.ts'
+import { buildFace, type BoneName, type SkinOf } from './buildFace.ts'
+import { faceBoneNames, type FaceRig } from './faceRig.ts'
 import { figureProportions, figureRestOffsets, figureRestPositions, jointNames, jointParent, type Build, type Form, type JointName } from './figureJoints.ts'
 
 /**
@@ -9,6 +11,8 @@ import { figureProportions, figureRestOffsets, figureRestPositions, jointNames, 
  * Draw calls: a figure has 17 joints, so one mesh per body segment would cost 17+ draw calls. Instead every part is
  * rigidly skinned (weight 1) to its joint, coloured by vertex colours, and all parts are merged into one SkinnedMesh:
  * the joints still move the parts exactly as parented meshes would, at 1 draw call and about 3k triangles a figure. The joints are THREE.Bone objects; rotate them directly or with applyPose (poses.ts).
+ * The face's moving parts (lids, brows, mouth, jaw; buildFace.ts) hang on extra bones under the head in the same
+ * mesh; a few of its vertices (mouth, chin) are shared between two bones, so the face bends rather than breaks.
  */
 
 /**
@@ -71,6 +75,8 @@ export interface BuiltFigure {
   height: number
   /** Age used for the proportions (given, or read from the height). */
   age: number
+  /** The face's bones (lids, brows, mouth corners, jaw) and how far they move; set them with applyFacePose. */
+  face: FaceRig
   /** Moves the hips up or down so that the lowest foot, knee or seat touches the root's floor (y = 0). Call after posing. */
   ground(): void
   /** Frees the geometries, materials and bone texture. */
@@ -108,7 +114,7 @@ function clamp01(x: number): number {
   return Math.min(1, Math.max(0, x))
 }
 
-/** Builds a figure on the joint hierarchy of figureJoints.ts, one skinned mesh per material (at most 8 draw calls). */
+/** Builds a figure on the joint hierarchy of figureJoints.ts, with its face (buildFace.ts): one skinned mesh, one draw call. */
 export function buildFigure(look: FigureLook): BuiltFigure {
   const H = look.height
   const age = look.age ?? ageFromHeight(H)
@@ -135,22 +141,31 @@ export function buildFigure(look: FigureLook): BuiltFigure {
     if (parentName) bones[parentName].add(bones[name])
     else root.add(bones[name])
   }
-  const boneIndex = new Map(jointNames.map((n, i) => [n, i]))
+  // The skeleton: the joints, then the face's bones (their order is the skin index).
+  const boneNames: readonly BoneName[] = [...jointNames, ...faceBoneNames]
+  const boneIndex = new Map<BoneName, number>(boneNames.map((n, i) => [n, i]))
 
   const parts = new MergeBuckets<MaterialKey>()
-  const add = (bone: JointName, key: MaterialKey, geometry: THREE.BufferGeometry) => {
-    const count = geometry.getAttribute('position').count
-    const index = boneIndex.get(bone) ?? 0
+  /** Adds a part whose vertices are skinned by `skin` (up to 4 bones each, weights summing to 1). */
+  const addSkinned = (key: MaterialKey, geometry: THREE.BufferGeometry, skin: SkinOf) => {
+    const position = geometry.getAttribute('position')
+    const count = position.count
     const skinIndex = new Uint16Array(count * 4)
     const skinWeight = new Float32Array(count * 4)
     for (let i = 0; i < count; i++) {
-      skinIndex[i * 4] = index
-      skinWeight[i * 4] = 1
+      const influences = skin(position.getX(i), position.getY(i), position.getZ(i))
+      for (let k = 0; k < Math.min(4, influences.length); k++) {
+        const [bone, weight] = influences[k]!
+        skinIndex[i * 4 + k] = boneIndex.get(bone) ?? 0
+        skinWeight[i * 4 + k] = weight
+      }
     }
     geometry.setAttribute('skinIndex', new THREE.Uint16BufferAttribute(skinIndex, 4))
     geometry.setAttribute('skinWeight', new THREE.Float32BufferAttribute(skinWeight, 4))
     parts.add(key, geometry)
   }
+  /** Adds a part rigidly skinned (weight 1) to one joint. */
+  const add = (bone: JointName, key: MaterialKey, geometry: THREE.BufferGeometry) => addSkinned(key, geometry, () => [[bone, 1]])
   const plus = (a: V3, b: V3): V3 => [a[0] + b[0], a[1] + b[1], a[2] + b[2]]
 
   const topKey: MaterialKey = 'top' // shirt, jumper and sleeves
@@ -191,7 +206,11 @@ export function buildFigure(look: FigureLook): BuiltFigure {
   add('neck', 'skin', capsuleBetween([0, p.neckY - 0.01 * H, -0.004 * H], [0, p.headY + 0.01 * H, 0], neckR, 8, 2))
   const headC: V3 = [0, p.chinY + hh * 0.52, 0.006 * H]
   const headR: V3 = [hh * 0.38, hh * 0.5, hh * 0.44]
-  add('head', 'skin', ellipsoid(headR, headC, [14, 10]))
+  const beard = look.beard ?? 'none'
+  // Eyes, lids, brows, mouth and jaw: buildFace.ts. The lower face of the head's own skin follows the jaw.
+  const face = buildFace({ hh, headC, headR, child, beard, headJoint: at.head })
+  for (const name of faceBoneNames) bones.head.add(face.rig.bones[name])
+  addSkinned('skin', ellipsoid(headR, headC, [14, 10]), face.headSkin)
   /** A point on the face: x and y in head radii, pushed `out` metres out of the surface along z. */
   const onFace = (x: number, y: number, out = 0, scale = 1): V3 => {
     const z = Math.sqrt(Math.max(0, 1 - x * x - y * y)) * headR[2] * scale
@@ -199,16 +218,9 @@ export function buildFigure(look: FigureLook): BuiltFigure {
   }
   add('head', 'skin', ellipsoid([hh * 0.05, hh * 0.08, hh * 0.06], onFace(0, -0.12, hh * 0.02), [6, 5]))
   for (const side of [-1, 1]) add('head', 'skin', ellipsoid([hh * 0.05, hh * 0.12, hh * 0.08], [headC[0] + side * headR[0] * 0.96, headC[1] - hh * 0.02, headC[2] - hh * 0.02], [6, 5]))
-  // Eyes and brows make the head's direction readable from across a room.
-  const eyeR = hh * (0.055 + 0.015 * child)
-  for (const side of [-1, 1]) {
-    add('head', 'eyes', ellipsoid([eyeR, eyeR * 1.15, eyeR * 0.7], onFace(side * 0.4, 0.08, -eyeR * 0.25), [8, 6]))
-    add('head', 'hair', box([hh * 0.2, hh * 0.045, hh * 0.05], onFace(side * 0.4, 0.3, -hh * 0.01), { rotation: [0.15, side * 0.3, side * -0.1] }))
-  }
-  const beard = look.beard ?? 'none'
-  // The mouth sits on the skin, or on the beard's surface.
+  for (const part of face.parts) addSkinned(part.key, part.geometry, part.skin)
+  // The beard's shell sits on the face (scaled like the head).
   const beardScale = beard === 'full' ? 1.07 : beard === 'stubble' ? 1.03 : 1
-  add('head', 'eyes', box([hh * 0.17, hh * 0.03, hh * 0.04], onFace(0, -0.5, beard === 'none' ? -hh * 0.005 : hh * 0.006, beardScale)))
 
   // Hair.
   const hair = look.hair
@@ -239,7 +251,7 @@ export function buildFigure(look: FigureLook): BuiltFigure {
     const full = beard === 'full'
     // A shell over the jaw and chin, below the cheekbones; a full beard also gets a moustache.
     const shell = new THREE.SphereGeometry(1, 12, 5, Math.PI / 2 - 1.4, 2.8, 2.05, Math.PI - 2.05 - (full ? 0.08 : 0.3))
-    add('head', full ? 'hair' : 'stubble', place(shell, headC, { scale: [headR[0] * beardScale, headR[1] * beardScale, headR[2] * beardScale] }))
+    addSkinned(full ? 'hair' : 'stubble', place(shell, headC, { scale: [headR[0] * beardScale, headR[1] * beardScale, headR[2] * beardScale] }), face.headSkin)
     if (full) add('head', 'hair', ellipsoid([hh * 0.15, hh * 0.035, hh * 0.05], onFace(0, -0.36, -hh * 0.01), [8, 5]))
   }
   // Face lines from 50 (or as asked).
@@ -313,7 +325,8 @@ export function buildFigure(look: FigureLook): BuiltFigure {
   material.name = 'figure-body'
   const materials: THREE.Material[] = [material]
   root.updateMatrixWorld(true)
-  const skeleton = new THREE.Skeleton(jointNames.map((n) => bones[n]))
+  const everyBone: Record<BoneName, THREE.Bone> = { ...bones, ...face.rig.bones }
+  const skeleton = new THREE.Skeleton(boneNames.map((n) => everyBone[n]))
   const merged = body.merge('body')
   if (merged) {
     const mesh = new THREE.SkinnedMesh(merged, material)
@@ -356,6 +369,7 @@ export function buildFigure(look: FigureLook): BuiltFigure {
     joints: bones,
     height: H,
     age,
+    face: face.rig,
     ground() {
       bones.hips.position.y = restHipsY
       root.updateWorldMatrix(true, true)

@@ -278,6 +278,18 @@ const euler = new THREE.Euler()
 const target = new THREE.Quaternion()
 
 /**
+ * The rotation a joint has in a pose, written into `out`: the pose's angles (rest if it does not list the joint), after
+ * the joint's rest rotation in `userData.restQuaternion` (an older figure's stoop) where it has one.
+ */
+export function poseQuaternion(joint: THREE.Object3D, angles: Vec3Tuple | undefined, out: THREE.Quaternion): THREE.Quaternion {
+  const [x, y, z] = angles ?? [0, 0, 0]
+  out.setFromEuler(euler.set(x, y, z, 'XYZ'))
+  const rest = joint.userData.restQuaternion as THREE.Quaternion | undefined
+  if (rest) out.premultiply(rest)
+  return out
+}
+
+/**
  * Moves every joint from its current rotation towards the pose: slerps by `blend` (0 = no change, 1 = exactly the
  * pose). Call it every frame with a small blend to ease, or once with 1 to snap. A joint with a rest rotation in
  * `userData.restQuaternion` (an older figure's stoop) gets rest × pose.
@@ -287,10 +299,7 @@ export function applyPose(joints: Record<JointName, THREE.Object3D>, pose: Pose 
   const t = Math.min(1, Math.max(0, blend))
   for (const name of jointNames) {
     const joint = joints[name]
-    const [x, y, z] = angles[name] ?? [0, 0, 0]
-    target.setFromEuler(euler.set(x, y, z, 'XYZ'))
-    const rest = joint.userData.restQuaternion as THREE.Quaternion | undefined
-    if (rest) target.premultiply(rest)
+    poseQuaternion(joint, angles[name], target)
     if (t >= 1) joint.quaternion.copy(target)
     else joint.quaternion.slerp(target, t)
   }
