@@ -20,7 +20,7 @@ const worlds: Record<NonNullable<BundledScene['script']['vr']>['environment'], (
 }
 
 /** The mirror is silent: the voices play in the headset, next to the trainer. */
-const silent: SoundService = { unlock() {}, play() {}, setListener() {}, pause() {}, resume() {}, stop() {} }
+const silent: SoundService = { unlock() {}, play() {}, loudness: () => 0, setListener() {}, pause() {}, resume() {}, stop() {} }
 const ignore = () => undefined
 
 /** The scene's state as a world reads it, rebuilt from the streamed state (no cue: the mirror plays nothing). */

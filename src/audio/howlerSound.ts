@@ -1,5 +1,6 @@
 import { Howl, Howler } from 'howler'
-import { cueTimeoutMarginMs, type Cue, type CueEnd, type SoundService } from './soundService.ts'
+import { loudnessAt, loudnessEnvelope, type LoudnessEnvelope } from './loudness.ts'
+import { cueTimeoutMarginMs, type Cue, type CueEnd, type SoundPosition, type SoundService } from './soundService.ts'
 
 export interface HowlerSoundOptions {
   /** Test builds run scenes faster: a cue then ends after durationMs / timeScale. Default 1 (real time). */
@@ -24,6 +25,10 @@ export function createHowlerSound(options: HowlerSoundOptions = {}): SoundServic
     watchdogRemainingMs: number
     watchdogStartedAt: number
     end: (how: CueEnd) => void
+    /** Where the line plays from. */
+    position: SoundPosition
+    /** The line's loudness over time, once its own decode is done (null until then, or without Web Audio). */
+    envelope: LoudnessEnvelope | null
   }
   let current: Playing | null = null
   let paused = false
@@ -60,6 +65,24 @@ export function createHowlerSound(options: HowlerSoundOptions = {}): SoundServic
     cue.timer = setTimeout(() => cue.end('ended'), Math.max(0, ms))
   }
 
+  /**
+   * Decodes the line a second time, for its loudness over time (loudness.ts says why not an analyser); the file is
+   * the one howler has just fetched, so it comes from the browser's cache, and a line is a few seconds of mono.
+   */
+  const readEnvelope = (cue: Playing, url: string) => {
+    const ctx = Howler.ctx as AudioContext | undefined
+    if (!ctx || typeof fetch !== 'function') return
+    void fetch(url)
+      .then((response) => (response.ok ? response.arrayBuffer() : Promise.reject(new Error(`${response.status}`))))
+      .then((bytes) => ctx.decodeAudioData(bytes))
+      .then((buffer) => {
+        if (current === cue) cue.envelope = loudnessEnvelope(buffer.getChannelData(0), buffer.sampleRate)
+      })
+      .catch(() => {
+        // No loudness for this line: the jaw stays closed, the line still plays.
+      })
+  }
+
   return {
     unlock() {
       // Resuming the context inside the click is what unlocks it (Quest Browser, iOS Safari).
@@ -85,6 +108,8 @@ export function createHowlerSound(options: HowlerSoundOptions = {}): SoundServic
         watchdogRemainingMs: (cue.durationMs + cueTimeoutMarginMs) / timeScale,
         watchdogStartedAt: now,
         end,
+        position: cue.position,
+        envelope: null,
       }
       current = playing
       armWatchdog(playing)
@@ -101,8 +126,21 @@ export function createHowlerSound(options: HowlerSoundOptions = {}): SoundServic
           howl.pannerAttr({ panningModel: 'HRTF', distanceModel: 'inverse', refDistance: 1, rolloffFactor: 1 }, soundId)
         }
         if (timeScale > 1) endAfter(cue.durationMs / timeScale)
+        readEnvelope(playing, cue.url)
       } else endAfter(cue.durationMs / timeScale)
       if (paused) this.pause(0)
+    },
+    loudness(from) {
+      const cue = current
+      if (!cue?.envelope || !cue.howl || cue.soundId === null || paused) return 0
+      if (from !== undefined) {
+        const at = cue.position
+        if (from === null ? at !== null : at === null || Math.hypot(at[0] - from[0], at[1] - from[1], at[2] - from[2]) > 0.01) return 0
+      }
+      // playing() first: it also confirms the id, and seek() with an unknown id would seek to that many seconds.
+      if (!cue.howl.playing(cue.soundId)) return 0
+      const seconds = cue.howl.seek(cue.soundId)
+      return typeof seconds === 'number' ? loudnessAt(cue.envelope, seconds) : 0
     },
     setListener(position, forward) {
       Howler.pos(position[0], position[1], position[2])

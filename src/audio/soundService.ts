@@ -29,6 +29,12 @@ export interface SoundService {
    * not counted). A scene therefore never waits for ever on a line.
    */
   play(cue: Cue, onEnded: (how: CueEnd) => void): void
+  /**
+   * How loud the line playing now is at this moment, 0 (silent, or nothing playing) … 1, from the line's own samples
+   * (src/audio/loudness.ts); for a speaking figure's jaw. With `from`, only a line played from that position (within
+   * 1 cm) counts, so each figure can ask for its own voice: `loudness(fatherVoicePosition)`. Read it every frame.
+   */
+  loudness(from?: SoundPosition): number
   /** The listener follows the head every frame, so voices come from where the parents stand. */
   setListener(position: readonly [number, number, number], forward: readonly [number, number, number]): void
   /** Safety pause: fade out and hold; `resume` picks up where it was. */
