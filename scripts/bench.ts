@@ -19,6 +19,7 @@ import { nextDrillScreen, truthSeries } from './browser/touch.ts'
 import { repoRoot } from './sceneFiles.ts'
 import { consoleStreaming } from './bench/consoleStreaming.ts'
 import { roomLoad } from './bench/roomLoad.ts'
+import { figureAnimation } from './bench/figureAnimation.ts'
 
 const port = Number(process.env.PERSPECTIEF_BENCH_PORT ?? 4329)
 const origin = `http://localhost:${port}`
@@ -570,6 +571,20 @@ const ms = (n: number, digits = 1) => `${n.toFixed(digits)} ms`
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`
 let sample: SessionSample | undefined
 
+/** The two VR scenes as the bench plays them: key, name, the lobby's button, and the choices before the start. */
+const vrScenes = [
+  ['vrChildEye', "child's-eye", /^Door de ogen van Joris/, async (p: Page) => {
+    await p.getByRole('group', { name: 'Hoeveel zie je?' }).getByRole('button', { name: /^Alles/ }).click()
+    await p.getByRole('group', { name: /Oudere zus of broer/ }).getByRole('button', { name: 'Ja' }).click()
+    await p.getByRole('button', { name: 'Begin' }).click()
+  }],
+  ['vrFutureSelf', 'future-self', /^Ontmoet jezelf, later/, async (p: Page) => {
+    await p.getByRole('group', { name: 'Aantal rondes' }).getByRole('button', { name: '3', exact: true }).click()
+    await p.getByRole('button', { name: 'Begin' }).click()
+    await p.getByRole('button', { name: 'Klaar, begin' }).click()
+  }],
+] as const
+
 const measures: Measure[] = [
   {
     key: 'machine',
@@ -640,26 +655,29 @@ const measures: Measure[] = [
       ['  … → its 95% interval on screen', `${ms(d.intervalMs, 0)}; longest long task until then ${ms(d.longestUntilIntervalMs, 0)}`],
     ],
   },
-  ...(
-    [
-      ['vrChildEye', "child's-eye", /^Door de ogen van Joris/, async (p: Page) => {
-        await p.getByRole('group', { name: 'Hoeveel zie je?' }).getByRole('button', { name: /^Alles/ }).click()
-        await p.getByRole('group', { name: /Oudere zus of broer/ }).getByRole('button', { name: 'Ja' }).click()
-        await p.getByRole('button', { name: 'Begin' }).click()
-      }],
-      ['vrFutureSelf', 'future-self', /^Ontmoet jezelf, later/, async (p: Page) => {
-        await p.getByRole('group', { name: 'Aantal rondes' }).getByRole('button', { name: '3', exact: true }).click()
-        await p.getByRole('button', { name: 'Begin' }).click()
-        await p.getByRole('button', { name: 'Klaar, begin' }).click()
-      }],
-    ] as const
-  ).map(
+  ...vrScenes.map(
     ([key, name, scene, setup]): Measure => ({
       key,
       run: () => vrScene(scene, setup),
       rows: (v) => [[`VR ${name}: draw calls / triangles, worst beat per eye`, `${v.worst.calls} / ${v.worst.triangles.toLocaleString('en')} (${v.worst.beat}); max triangles ${v.maxTriangles.toLocaleString('en')}; ${v.beatCount} beats, ${v.withinBudget ? 'all' : 'NOT all'} within 60 / 100k`]],
     }),
   ),
+  {
+    key: 'figureAnimation',
+    run: async () => {
+      const scenes: Record<string, Awaited<ReturnType<typeof figureAnimation>>> = {}
+      for (const [key, , scene, setup] of vrScenes) scenes[key] = await figureAnimation({ origin, dist, scene, setup })
+      return scenes
+    },
+    rows: (f: Record<string, Awaited<ReturnType<typeof figureAnimation>>>) =>
+      vrScenes.map(([key, name]) => {
+        const a = f[key]!
+        return [
+          `VR ${name}: figure animation CPU per frame (V8 samples), whole scene`,
+          `${ms(a.msPerFrame, 3)} (±${Math.round((a.relativeError ?? 1) * 100)}%; ${a.cpu.insideSamples} of ${a.cpu.samples} samples in ${a.frames} frames); worst beat ${a.worst.calls} calls / ${a.worst.triangles.toLocaleString('en')} triangles (${a.worst.beat}), ${a.withinBudget ? 'all' : 'NOT all'} ${a.beatCount} beats within 60 / 100k`,
+        ] as [string, string]
+      }),
+  },
   {
     key: 'vrFrameCpu',
     run: () => vrFrameCpu(),

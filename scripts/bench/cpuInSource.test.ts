@@ -58,4 +58,24 @@ describe('cpuInSource', () => {
     expect(window.insideSamples).toBe(0)
     expect(window.insideCpuMs).toBe(0)
   })
+
+  it('counts a sample once when any of several parts is on its stack', async () => {
+    const profile = {
+      nodes: [
+        { id: 1, callFrame: frame('(root)', '', -1), children: [2, 4] },
+        { id: 2, callFrame: frame('', 'http://localhost/assets/chunk.js', 10), children: [3] }, // roomLink.tsx:170
+        { id: 3, callFrame: frame('inner', 'http://localhost/assets/chunk.js', 50) }, // other.ts:5, called from it
+        { id: 4, callFrame: frame('render', 'http://localhost/assets/chunk.js', 50) }, // other.ts:5 alone
+      ],
+      samples: [3, 3, 4, 1],
+      startTime: 0,
+      endTime: 4_000,
+    }
+    const parts = [
+      { source: 'xr/roomLink.tsx', from: 160, to: 200 },
+      { source: 'src/other.ts', from: 1, to: 10 },
+    ]
+    const window = await cpuInSource(fakeCdp(profile), null, fakeDist(), parts, async () => {})
+    expect(window.insideSamples).toBe(3)
+  })
 })

@@ -42,18 +42,27 @@ interface ProfileNode {
   children?: number[]
 }
 
+/** Lines `from`..`to` (1-based, inclusive) of a source file named by a path ending, e.g. `xr/roomLink.tsx`. */
+export interface SourcePart {
+  source: string
+  from: number
+  to: number
+}
+
 /**
  * Samples the page while `wait` runs and counts the samples that have a function of `part.source` (a path ending,
- * e.g. `xr/roomLink.tsx`) between lines `from` and `to` on their stack, found through the build's source maps in
- * `dist`; the kernel's CPU count is read for `rendererPid` where given.
+ * e.g. `xr/roomLink.tsx`) between lines `from` and `to` on their stack (of any of the parts, where several are
+ * given), found through the build's source maps in `dist`; the kernel's CPU count is read for `rendererPid` where
+ * given.
  */
 export async function cpuInSource(
   cdp: CDPSession,
   rendererPid: number | null,
   dist: string,
-  part: { source: string; from: number; to: number },
+  part: SourcePart | readonly SourcePart[],
   wait: () => Promise<void>,
 ): Promise<CpuWindow> {
+  const parts: readonly SourcePart[] = Array.isArray(part) ? part : [part as SourcePart]
   await cdp.send('Profiler.enable')
   await cdp.send('Profiler.setSamplingInterval', { interval: 100 })
   await cdp.send('Profiler.start')
@@ -84,7 +93,7 @@ export async function cpuInSource(
     const map = n.callFrame.url.endsWith('.js') && n.callFrame.lineNumber >= 0 ? mapOf(n.callFrame.url) : null
     if (!map) return false
     const at = map.originalPositionFor({ line: n.callFrame.lineNumber + 1, column: n.callFrame.columnNumber })
-    return at.source?.endsWith(part.source) === true && at.line >= part.from && at.line <= part.to
+    return parts.some((p) => at.source?.endsWith(p.source) === true && at.line >= p.from && at.line <= p.to)
   }
   const under = (id: number): boolean => {
     const known = inPart.get(id)
