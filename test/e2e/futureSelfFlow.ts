@@ -62,7 +62,9 @@ export async function answerMeasures(page: Page, when: 'before' | 'after', value
   const items = ['vivid', 'similar', 'connected', 'liking', 'circles']
   for (const [i, item] of items.entries()) {
     await beatIs(page, `${item}-${when}`)
-    await selectButton(page, `${item}-${when}:${values[i]}`)
+    // A person presses again when nothing happened (see selectButton); the last answer leads to different beats.
+    const next = items[i + 1]
+    await selectButton(page, `${item}-${when}:${values[i]}`, next ? { thenBeat: `${next}-${when}` } : {})
   }
 }
 

@@ -54,8 +54,9 @@ export async function selectButton(page: Page, id: string, options: { thenBeat?:
     await expect.poll(async () => page.evaluate((b) => b in (window as unknown as { __perspectiefVr: { buttons(): Record<string, unknown> } }).__perspectiefVr.buttons(), id)).toBe(true)
     const at = await page.evaluate((b) => (window as unknown as { __perspectiefVr: { buttons(): Record<string, Xyz> } }).__perspectiefVr.buttons()[b]!, id)
     await remote(page, 'look_at', { device: 'controller-right', target: await toReference(page, at) })
-    await remote(page, 'select', { device: 'controller-right' })
+    const heldMs = await pullTrigger(page)
     if (!options.thenBeat) return
+    if (attempt > 1) console.log(`selectButton ${id}: pressed again (attempt ${attempt}, trigger held ${Math.round(heldMs)} ms)`)
     try {
       await beatIs(page, options.thenBeat, 10_000)
       return
@@ -63,6 +64,28 @@ export async function selectButton(page: Page, id: string, options: { thenBeat?:
       if (attempt === 3) throw error
     }
   }
+}
+
+/**
+ * Pulls the right trigger for one headset frame, once the aim has reached the scene: pressed at one frame's start,
+ * released at the next, as a person's pull spans frames. IWER's own `select` action holds the trigger for 150 ms of
+ * frame time, counted from the previous frame: whenever a frame takes 150 ms or more (always in the dev server at
+ * 4 frames a second, now and then on a busy machine), it pressed and released within one frame, the headset saw no
+ * change and sent no select at all.
+ */
+export async function pullTrigger(page: Page): Promise<number> {
+  return page.evaluate(async () => {
+    const iwer = (window as unknown as { __iwer: { activeSession: { requestAnimationFrame(cb: () => void): number }; controllers: { right: { updateButtonValue(id: string, v: number): void } } } }).__iwer
+    const nextFrame = () => new Promise<number>((done) => iwer.activeSession.requestAnimationFrame(() => done(performance.now())))
+    // The aim applied at a frame's start is what the scene casts its ray along in that frame; press after it.
+    await nextFrame()
+    await nextFrame()
+    iwer.controllers.right.updateButtonValue('trigger', 1)
+    const pressed = await nextFrame()
+    iwer.controllers.right.updateButtonValue('trigger', 0)
+    // How long the trigger was held, by the headset's frames (a click is a press released within 300 ms).
+    return (await nextFrame()) - pressed
+  })
 }
 
 export async function pressB(page: Page) {
