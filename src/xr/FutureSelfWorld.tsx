@@ -4,6 +4,7 @@ import { useEffect, useMemo, useRef, useState } from 'react'
 import { BackSide, Euler, Quaternion, Vector3, type Mesh, type MeshBasicMaterial } from 'three'
 import { createEphemeralRecordings } from '../audio/ephemeralRecordings.ts'
 import { howlerAudioGraph } from '../audio/howlerSound.ts'
+import { loudnessFromRms } from '../audio/loudness.ts'
 import { createRecordingPlayer } from '../audio/recordingPlayer.ts'
 import { spokenAnswer, type Item } from '../script/schema.ts'
 import { defaultAvatar } from '../avatar/avatarChoices.ts'
@@ -18,6 +19,7 @@ import { labelTexture } from './labelTexture.ts'
 import { PauseSpace } from './PauseSpace.tsx'
 import { ReflectionPanel } from './ReflectionPanel.tsx'
 import { orderedTargets, useSceneFrame } from './sceneFrame.ts'
+import { useLookRecorder } from './lookRecorder.ts'
 import { publishTestHook } from './testHook.ts'
 import { buttonCentres, eyeSnapshot, figuresInSight, viewOf, viewQuaternion } from './testViews.ts'
 import type { VrWorldProps } from './vrWorldProps.ts'
@@ -217,6 +219,7 @@ export function FutureSelfWorld({ scene, context, language, sound, send, complet
     built.joints.head.rotation.x += Math.max(-0.6, Math.min(0.6, -headTurn.euler.x))
   }
 
+  const looksSoFar = useLookRecorder(context.beat, world, gl, () => viewOf(gl, camera, session !== null && session !== undefined), `${seat}-self`)
   publishTestHook({
     beat: context.beat,
     originY,
@@ -235,6 +238,7 @@ export function FutureSelfWorld({ scene, context, language, sound, send, complet
     figuresInSight: () => figuresInSight(world, camera.getWorldPosition(new Vector3()), 0.9),
     viewQuaternion: () => viewQuaternion(viewOf(gl, camera, session !== null && session !== undefined)),
     snapshot: () => eyeSnapshot(gl, world, viewOf(gl, camera, session !== null && session !== undefined)),
+    looks: looksSoFar,
     seat,
     voice: {
       playing: () => player.playing(),
@@ -247,6 +251,19 @@ export function FutureSelfWorld({ scene, context, language, sound, send, complet
   })
 
   const poseOf = (figure: Seat) => context.poses[`${figure}-self`] ?? 'sit'
+  const faceOf = (figure: Seat) => context.faces?.[`${figure}-self`] ?? 'calm'
+  // The other self looks at the client (the eyes of the body the client sits in); the client's own body does not gaze.
+  const gazeOf = (figure: Seat) => (): readonly [number, number, number] | null => {
+    if (figure === seat) return null
+    const h = headOf(seat)
+    return [h.x, h.y, h.z]
+  }
+  // The jaw moves with the figure's own voice: a recording played back from its chair, or a line from its chair.
+  const voiceLoudness = (figure: Seat) => () => {
+    if (speakerOf(figure)(context.cue?.from) && player.playing()) return loudnessFromRms(player.level())
+    const at = meetingSources[`${figure}-self`]!
+    return sound.loudness([at.x, at.y, at.z])
+  }
   return (
     <>
       <XROrigin position={[head.x, originY, head.z]} rotation-y={facingOf(seat)} />
@@ -262,8 +279,8 @@ export function FutureSelfWorld({ scene, context, language, sound, send, complet
           </MeetingRoom>
           {(['present', 'future'] as const).map((figure) =>
             figure === 'future' && mirrorShown ? null : (
-              <group key={figure} name={`figure:${figure}-self`} position={[chairs[figure].x, 0, chairs[figure].z]} rotation-y={chairs[figure].facingY}>
-                <Figure look={looks[figure]} pose={poseOf(figure)} afterPose={nodWithVoice(figure)} />
+              <group key={figure} name={`figure:${figure}-self`} userData={{ pose: poseOf(figure) }} position={[chairs[figure].x, 0, chairs[figure].z]} rotation-y={chairs[figure].facingY}>
+                <Figure look={looks[figure]} pose={poseOf(figure)} expression={faceOf(figure)} gazeAt={gazeOf(figure)} loudness={voiceLoudness(figure)} afterPose={nodWithVoice(figure)} />
               </group>
             ),
           )}

@@ -1,4 +1,5 @@
 import type { Vector3 } from 'three'
+import type { BeatLook } from './lookRecorder.ts'
 
 export interface VrTestHook {
   beat: string
@@ -19,6 +20,8 @@ export interface VrTestHook {
   toReference(p: readonly [number, number, number]): [number, number, number]
   /** A PNG data URL of what the left eye sees (in a headset the page canvas shows nothing). */
   snapshot(): string
+  /** What the client saw in each beat so far, by beat id (see useLookRecorder; pages opened with `?look` only). */
+  looks(): Record<string, BeatLook>
   /** Future-self scene: which chair the client sits in. */
   seat?: 'present' | 'future'
   /** Future-self scene: the client's own recorded voice, as the playback chain hears it. */

@@ -1,4 +1,4 @@
-import { PerspectiveCamera, Quaternion, Raycaster, SRGBColorSpace, Vector3, WebGLRenderTarget, type Camera, type Object3D, type Scene, type WebGLRenderer } from 'three'
+import { PerspectiveCamera, Quaternion, Raycaster, SRGBColorSpace, Vector3, WebGLRenderTarget, type Camera, type Intersection, type Mesh, type Object3D, type Scene, type WebGLRenderer } from 'three'
 
 /** What the client sees: in a headset, the XR camera's world pose with the left eye's projection; else the camera. */
 export function viewOf(gl: WebGLRenderer, camera: Camera, inHeadset: boolean): Camera {
@@ -59,11 +59,12 @@ export function figuresInSight(world: Object3D, eyes: Vector3, chestHeight = 1.2
     if (!o.name.startsWith('figure:')) return
     const chest = o.getWorldPosition(new Vector3()).add(new Vector3(0, chestHeight, 0))
     const ray = new Raycaster(eyes, chest.clone().sub(eyes).normalize(), 0.05, chest.distanceTo(eyes))
-    const hits = ray.intersectObject(world, true).filter((h) => h.object.visible)
+    const hits = meshesOnRay(world, ray)
     const first = hits[0]?.object
     let insideFigure = false
     for (let p: Object3D | null = first ?? null; p; p = p.parent) if (p === o) insideFigure = true
-    out[o.name.slice('figure:'.length)] = hits.length === 0 || insideFigure
+    // A figure that is not drawn (not home) is not in sight, whatever the ray meets.
+    out[o.name.slice('figure:'.length)] = shownInWorld(o) && (hits.length === 0 || insideFigure)
   })
   return out
 }
@@ -78,4 +79,106 @@ export function buttonCentres(world: Object3D): Record<string, [number, number, 
     }
   })
   return out
+}
+
+/** The world position of a view's eye (the XR camera's real pose in a headset; see viewOf). */
+export function eyeOf(view: Camera): Vector3 {
+  return new Vector3().setFromMatrixPosition(view.matrixWorld)
+}
+
+function shownInWorld(o: Object3D): boolean {
+  for (let p: Object3D | null = o; p; p = p.parent) if (!p.visible) return false
+  return true
+}
+
+/**
+ * Every visible mesh a ray meets, nearest first, with each mesh's own geometry test (its class's `raycast`), even
+ * where the app switched a mesh's raycast off for controller rays: tests ask what the eye sees, not what a ray selects.
+ */
+export function meshesOnRay(world: Object3D, ray: Raycaster): Intersection[] {
+  const hits: Intersection[] = []
+  world.traverse((o) => {
+    if (!(o as Mesh).isMesh || !shownInWorld(o)) return
+    ;(Object.getPrototypeOf(o) as Mesh).raycast.call(o, ray, hits)
+  })
+  return hits.sort((a, b) => a.distance - b.distance)
+}
+
+export interface LookReport {
+  /** Buttons (by id) whose corner a ray from the eye does not reach first, with what it met instead. */
+  occluded: { button: string; hit: string }[]
+  /** How many buttons were checked. */
+  buttons: number
+  /** The nearest figure mesh to the eye (the client's own body excluded), in metres. */
+  closest: { figure: string; distance: number } | null
+  /** The client's own body (first person): the nearest of its triangles above the chin, in metres (its head is hidden). */
+  ownBodyAboveChin: number | null
+}
+
+function figureOf(o: Object3D): string | null {
+  for (let p: Object3D | null = o; p; p = p.parent) if (p.name.startsWith('figure:')) return p.name.slice('figure:'.length)
+  return null
+}
+
+/**
+ * What the client sees, checked as a person would: from the view's eye, a ray to each corner of every VR button
+ * (inset 3%) must meet that button before anything else; no figure mesh may come near the eyes. `ownBody` names
+ * the figure the client sits in (first person): only its parts above the chin count for it.
+ */
+export function lookCheck(world: Object3D, view: Camera, ownBody?: string): LookReport {
+  world.updateMatrixWorld()
+  const eye = eyeOf(view)
+  const occluded: LookReport['occluded'] = []
+  let buttons = 0
+  world.traverse((o) => {
+    if (!o.name.startsWith('button:') || !(o as Mesh).isMesh || !shownInWorld(o)) return
+    buttons++
+    const mesh = o as Mesh
+    mesh.geometry.computeBoundingBox()
+    const box = mesh.geometry.boundingBox!
+    const centre = box.getCenter(new Vector3())
+    for (const [x, y] of [[box.min.x, box.min.y], [box.max.x, box.min.y], [box.min.x, box.max.y], [box.max.x, box.max.y]] as const) {
+      const corner = new Vector3(x, y, centre.z).lerp(centre, 0.03).applyMatrix4(mesh.matrixWorld)
+      const ray = new Raycaster(eye, corner.clone().sub(eye).normalize(), 0.01, corner.distanceTo(eye) + 0.01)
+      const first = meshesOnRay(world, ray)[0]
+      if (first?.object !== mesh) {
+        occluded.push({ button: o.name.slice('button:'.length), hit: first ? first.object.name || figureOf(first.object) || first.object.type : 'nothing' })
+        break
+      }
+    }
+  })
+  let closest: LookReport['closest'] = null
+  let own: number | null = null
+  const v = new Vector3()
+  const tri = [new Vector3(), new Vector3(), new Vector3()]
+  world.traverse((o) => {
+    const figure = figureOf(o)
+    if (!figure || !(o as Mesh).isMesh || !shownInWorld(o)) return
+    const mesh = o as Mesh
+    const position = mesh.geometry.getAttribute('position')
+    const index = mesh.geometry.getIndex()
+    const at = (i: number, out: Vector3) => {
+      mesh.getVertexPosition(i, out)
+      return out.applyMatrix4(mesh.matrixWorld)
+    }
+    if (figure === ownBody) {
+      // Triangles collapsed to a point (a hidden head) are not drawn; of the rest, only those above the chin count.
+      const count = index ? index.count : position.count
+      for (let t = 0; t + 2 < count; t += 3) {
+        for (let k = 0; k < 3; k++) at(index ? index.getX(t + k) : t + k, tri[k]!)
+        if (v.copy(tri[1]!).sub(tri[0]!).cross(tri[2]!.clone().sub(tri[0]!)).length() < 1e-7) continue
+        for (const p of tri) {
+          if (p.y < eye.y - 0.15) continue
+          const d = p.distanceTo(eye)
+          if (own === null || d < own) own = d
+        }
+      }
+      return
+    }
+    for (let i = 0; i < position.count; i++) {
+      const d = at(i, v).distanceTo(eye)
+      if (!closest || d < closest.distance) closest = { figure, distance: d }
+    }
+  })
+  return { occluded, buttons, closest, ownBodyAboveChin: own }
 }

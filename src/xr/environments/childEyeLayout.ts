@@ -122,12 +122,29 @@ export const figureSpots: Record<Intensity, Record<FigureRole, FigureSpot>> = {
 }
 
 /**
- * Extra spots for later beats. motherAtBed: the mother comes in and kneels beside the foot end of the child's bed,
- * about a metre from his eyes and off to his right, facing him: out of the way of the reflection panel straight
- * ahead, and never within reach of his face.
+ * Extra spots, named by the scene's `place` actions (see placeSpot):
+ * - entrance: where a figure coming home walks in from, at the hallway's far left end (the stairs), facing along it.
+ * - doorway: just inside the bedroom door, facing the child.
+ * - motherAtBed: the mother kneels beside the foot end of the child's bed, about a metre from his eyes and off to
+ *   his right, facing him: out of the way of the reflection panel straight ahead, and never within reach of his face.
  */
-export const extraSpots: Record<'motherAtBed', FigureSpot> = {
+export const extraSpots: Record<'entrance' | 'doorway' | 'motherAtBed', FigureSpot> = {
+  entrance: { position: [hallway.minX + 0.3, 0, -2.5], rotationY: Math.PI / 2 },
+  doorway: { position: [door.centreX, 0, room.minZ + 0.35], rotationY: facing([door.centreX, room.minZ + 0.35], [0, childEyeZ]) },
   motherAtBed: { position: [0.75, 0, -0.45], rotationY: facing([0.75, -0.45], [0, childEyeZ]) },
+}
+
+/**
+ * Where a `place` action puts a figure: `hallway` is the figure's own spot at the intensity, `doorway` and `bed`
+ * the extra spots, `away` is null (not home, not drawn). A place this room does not know is an error (the scene
+ * check refuses unknown places before a scene runs, so this only guards against a script and a room that disagree).
+ */
+export function placeSpot(place: string, who: FigureRole, intensity: Intensity): FigureSpot | null {
+  if (place === 'away') return null
+  if (place === 'hallway') return figureSpots[intensity][who]
+  if (place === 'doorway') return extraSpots.doorway
+  if (place === 'bed') return extraSpots.motherAtBed
+  throw new Error(`childEyeLayout: no place "${place}" in the child's bedroom (known: away, hallway, doorway, bed)`)
 }
 
 /** How far the door stands open at each intensity: a fraction of its 90° swing. */
@@ -170,4 +187,22 @@ export function soundSourcesFor(intensity: Intensity): Record<'father' | 'mother
     hallway: new THREE.Vector3(door.centreX, 1.5, (hallway.minZ + hallway.maxZ) / 2),
     room: new THREE.Vector3(-0.6, 1.0, 0.6),
   }
+}
+
+/** Mouth heights of the parents standing, and of the mother kneeling by the bed. */
+const mouthHeight = { father: 1.68, mother: 1.52, kneeling: 1.1 } as const
+
+/**
+ * Where a line is heard from, for spatial audio, as the scene stands now: a parent's voice comes from the parent's
+ * mouth wherever the script placed them (the mother's from beside the bed once she kneels there), the other
+ * sources from their places at the intensity. `place` is the parent's `place` action (undefined: their own spot).
+ */
+export function voiceSource(source: string, intensity: Intensity, place: string | undefined): THREE.Vector3 | null {
+  if (source === 'father' || source === 'mother') {
+    const spot = placeSpot(place ?? 'hallway', source, intensity)
+    if (!spot) return null
+    return mouth(spot, place === 'bed' ? mouthHeight.kneeling : mouthHeight[source])
+  }
+  const sources = soundSourcesFor(intensity)
+  return source in sources ? sources[source as keyof typeof sources] : null
 }
