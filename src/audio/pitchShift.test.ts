@@ -74,3 +74,14 @@ describe('shiftPitch', () => {
     expect([...same.subarray(0, 100)]).toEqual([...voice.subarray(0, 100)])
   })
 })
+
+describe('shiftPitch keeps the end of what was said', () => {
+  it.each([2, 3.42, 5.16])('a %s s voice, lowered 3 semitones, still sounds in its last 10 ms', (seconds) => {
+    const voice = syllables(seconds)
+    const [out] = shiftPitch([voice], rate, -3)
+    expect(out!.length).toBe(voice.length)
+    let last = out!.length - 1
+    while (last > 0 && Math.abs(out![last]!) < 0.003) last--
+    expect((out!.length - 1 - last) / rate).toBeLessThan(0.01)
+  })
+})

@@ -17,8 +17,10 @@ export function shiftPitch(channels: readonly Float32Array[], sampleRate: number
   if (!left || semitones === 0) return channels.map((c) => c.slice())
   const right = channels[1] ?? left
   const length = left.length
-  // SoundTouch holds back the last few thousand frames until more input comes; a short tail of silence lets them out.
-  const tail = Math.ceil(sampleRate * 0.25)
+  // SoundTouch holds back the last part until more input comes; a tail of silence lets it out. A quarter second was
+  // not enough at −3 semitones: up to 160 ms of the end came out as silence (the e2e pitch test heard 3230 ms of a
+  // 3420 ms reply); a second lets all of it out.
+  const tail = sampleRate
   const source: SampleSource = {
     extract(target, numFrames, position) {
       const frames = Math.max(0, Math.min(numFrames, length + tail - position))

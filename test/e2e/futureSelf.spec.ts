@@ -4,6 +4,7 @@ import { expect, storedEvents, test, type StoredEvent } from './fixtures.ts'
 import { openMore } from '../../scripts/browser/drillFlow.ts'
 import { fakeVoiceHz, withFakeMicrophone } from './fakeMicrophone.ts'
 import { answerMeasures, buildAvatar, everythingStored, expectNoAudioIn, hearRecording, speak, startFutureSelf, voice, voiceEventsCarryOnlyDurations } from './futureSelfFlow.ts'
+import { installPlaybackTap, listen, playedSounds, recordedSounds } from './playbackTap.ts'
 import { beatIs, crashPage, enterHeadset, expectWithinBudget, eyeShot, hook, pageErrors, pressB, selectButton, type Xyz } from './vrFlow.ts'
 
 // Chromium's microphone is a fake one that "says" a 440 Hz tone, allowed without a prompt (fakeMicrophone.ts).
@@ -12,6 +13,7 @@ test.use({ viewport: { width: 1024, height: 768 }, launchOptions: withFakeMicrop
 test('a full meeting with two rounds: avatar, mirror, spoken answers heard back from the other chair, measures before and after', async ({ page }) => {
   test.setTimeout(240_000)
   const errors = pageErrors(page)
+  await installPlaybackTap(page)
   await startFutureSelf(page, 'FS11')
   await buildAvatar(page)
   await expect(page.getByTestId('microphone-state')).toContainText('De microfoon staat aan')
@@ -76,6 +78,29 @@ test('a full meeting with two rounds: avatar, mirror, spoken answers heard back 
   expect(events.filter((e) => e.type === 'voice.missing').map((e) => [e.data.item, e.data.reason])).toEqual([['answer-2', 'answered-by-choice']])
   expect(events.filter((e) => e.type === 'perspective.seat').map((e) => e.data.as)).toEqual(['present', 'future', 'present', 'future', 'present'])
   voiceEventsCarryOnlyDurations(events)
+
+  // What the client heard, from the audio that reached the speakers (playbackTap.ts), against what the microphone
+  // recorded (the recorder's own data, decoded): their own answer at the tone's 440 Hz, the future self's replies
+  // 3 semitones lower (440 × 2^(−3/12) = 370 Hz) at the same tempo: as long as the recording, syllables as far apart.
+  const played = (await playedSounds(page)).filter((s) => s.beat?.startsWith('hear-'))
+  expect(played.map((s) => s.beat)).toEqual(['hear-answer-1', 'hear-reply-1', 'hear-reply-2'])
+  // answer-2 was recorded too, then answered by choice; the kept recordings are those of the spoken items.
+  const recorded = await recordedSounds(page)
+  expect(recorded.map((r) => r.beat)).toEqual(['answer-1', 'reply-1', 'answer-2', 'reply-2'])
+  const recordedMs = events.filter((e) => e.type === 'voice.recorded').map((e) => e.data.durationMs as number)
+  for (const [i, item, semitones] of [[0, 'answer-1', 0], [1, 'reply-1', -3], [2, 'reply-2', -3]] as const) {
+    const said = listen(recorded.find((r) => r.beat === item)!)
+    const heard = listen(played[i]!)
+    console.log(
+      `${item}: recorded ${said.soundingMs} ms at ${said.hz.toFixed(1)} Hz, syllables ${said.syllableMs.toFixed(1)} ms (the app logged ${recordedMs[i]} ms); ` +
+        `played ${heard.soundingMs} ms at ${heard.hz.toFixed(1)} Hz, syllables ${heard.syllableMs.toFixed(1)} ms`,
+    )
+    expect(Math.abs(said.hz / fakeVoiceHz - 1), `${item}: the microphone's tone, ${said.hz} Hz`).toBeLessThan(0.03)
+    const expectedHz = fakeVoiceHz * 2 ** (semitones / 12)
+    expect(Math.abs(heard.hz / expectedHz - 1), `${item}: heard at ${heard.hz} Hz, expected ${expectedHz}`).toBeLessThan(0.03)
+    expect(Math.abs(heard.soundingMs / said.soundingMs - 1), `${item}: heard for ${heard.soundingMs} ms of a ${said.soundingMs} ms recording`).toBeLessThan(0.05)
+    expect(Math.abs(heard.syllableMs / said.syllableMs - 1), `${item}: syllables ${heard.syllableMs} ms apart, recorded ${said.syllableMs}`).toBeLessThan(0.05)
+  }
 
   const stored = await everythingStored(page)
   expect(stored.blobs).toBe(0)
