@@ -22,6 +22,10 @@ export interface VoiceRecorder {
 export function createVoiceRecorder(): VoiceRecorder {
   let stream: MediaStream | null = null
   let state: MicrophoneState | 'unknown' = 'unknown'
+  /** The microphone request under way, shared by every open() until it settles or close() runs. */
+  let pending: Promise<MicrophoneState> | null = null
+  /** Counts close() calls: a request that settles after a close belongs to a closed recorder. */
+  let closes = 0
   let active: {
     recorder: MediaRecorder
     chunks: Blob[]
@@ -42,17 +46,31 @@ export function createVoiceRecorder(): VoiceRecorder {
   }
 
   return {
-    async open() {
-      if (state !== 'unknown') return state
-      if (!navigator.mediaDevices?.getUserMedia || typeof MediaRecorder === 'undefined') return (state = 'none')
-      try {
-        // The raw voice: played back to the client as their own, it should sound like them, not like a phone call.
-        stream = await navigator.mediaDevices.getUserMedia({ audio: { echoCancellation: false, noiseSuppression: false, autoGainControl: false }, video: false })
-        return (state = 'ready')
-      } catch (error) {
-        const name = (error as DOMException).name
-        return (state = name === 'NotFoundError' || name === 'OverconstrainedError' ? 'none' : 'refused')
-      }
+    open() {
+      if (state !== 'unknown') return Promise.resolve(state)
+      if (!navigator.mediaDevices?.getUserMedia || typeof MediaRecorder === 'undefined') return Promise.resolve((state = 'none'))
+      const openedAfter = closes
+      pending ??= (async (): Promise<MicrophoneState> => {
+        try {
+          // The raw voice: played back to the client as their own, it should sound like them, not like a phone call.
+          const granted = await navigator.mediaDevices.getUserMedia({ audio: { echoCancellation: false, noiseSuppression: false, autoGainControl: false }, video: false })
+          // Closed while the browser asked (React's StrictMode opens, closes and opens again): this stream has no
+          // owner, and left running it would keep the microphone, and the browser's recording light, on.
+          if (closes !== openedAfter) {
+            granted.getTracks().forEach((t) => t.stop())
+            return 'none'
+          }
+          stream = granted
+          return (state = 'ready')
+        } catch (error) {
+          if (closes !== openedAfter) return 'none'
+          const name = (error as DOMException).name
+          return (state = name === 'NotFoundError' || name === 'OverconstrainedError' ? 'none' : 'refused')
+        } finally {
+          if (closes === openedAfter) pending = null
+        }
+      })()
+      return pending
     },
     state: () => state,
     start(maxMs) {
@@ -89,6 +107,10 @@ export function createVoiceRecorder(): VoiceRecorder {
       this.cancel()
       stream?.getTracks().forEach((t) => t.stop())
       stream = null
+      // A later open() asks again; a request still under way stops its own stream when it comes.
+      closes++
+      pending = null
+      state = 'unknown'
     },
   }
 }

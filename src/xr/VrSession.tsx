@@ -81,8 +81,13 @@ export default function VrSession({ scene, view, language, send, avatar = null }
   const [microphone, setMicrophone] = useState<MicrophoneState | 'asking' | null>(needsMicrophone ? 'asking' : null)
   useEffect(() => {
     if (!recorder) return
-    void recorder.open().then(setMicrophone)
-    return () => recorder.close()
+    // An answer that comes after this effect was cleaned up (StrictMode runs it twice) is not this screen's.
+    let current = true
+    void recorder.open().then((state) => current && setMicrophone(state))
+    return () => {
+      current = false
+      recorder.close()
+    }
   }, [recorder])
   const [emulatorReady, setEmulatorReady] = useState(!emulationRequested())
   useEffect(() => {
