@@ -14,7 +14,7 @@ import { ReflectionPanel } from './ReflectionPanel.tsx'
 import { orderedTargets, useSceneFrame } from './sceneFrame.ts'
 import { useLookRecorder } from './lookRecorder.ts'
 import { publishTestHook } from './testHook.ts'
-import { buttonCentres, eyeSnapshot, figuresInSight, viewOf, viewQuaternion } from './testViews.ts'
+import { buttonCentres, clientOriginName, eyeSnapshot, figuresInSight, viewOf, viewQuaternion } from './testViews.ts'
 import type { VrWorldProps } from './vrWorldProps.ts'
 
 type Intensity = 'heard' | 'seen' | 'full'
@@ -135,7 +135,7 @@ export function ChildEyeWorld({ scene, context, language, sound, send, completed
   }
   return (
     <>
-      <XROrigin position={[0, originY, 0]} />
+      <XROrigin name={clientOriginName} position={[0, originY, 0]} />
       {paused ? (
         <PauseSpace eye={eye} language={language} onResume={() => send({ type: 'resume' })} onStop={() => send({ type: 'stop', reason: 'client chose to stop' })} />
       ) : (

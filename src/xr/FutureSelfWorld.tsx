@@ -1,6 +1,6 @@
 import { useFrame, useThree } from '@react-three/fiber'
 import { XROrigin, useXR } from '@react-three/xr'
-import { useEffect, useMemo, useRef, useState } from 'react'
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import { BackSide, Euler, Quaternion, Vector3, type Mesh, type MeshBasicMaterial } from 'three'
 import { createEphemeralRecordings } from '../audio/ephemeralRecordings.ts'
 import { howlerAudioGraph } from '../audio/howlerSound.ts'
@@ -21,7 +21,7 @@ import { ReflectionPanel } from './ReflectionPanel.tsx'
 import { orderedTargets, useSceneFrame } from './sceneFrame.ts'
 import { useLookRecorder } from './lookRecorder.ts'
 import { publishTestHook } from './testHook.ts'
-import { buttonCentres, eyeSnapshot, figuresInSight, viewOf, viewQuaternion } from './testViews.ts'
+import { buttonCentres, clientOriginName, eyeSnapshot, figuresInSight, viewOf, viewQuaternion } from './testViews.ts'
 import type { VrWorldProps } from './vrWorldProps.ts'
 
 const otherSeat = (seat: Seat): Seat => (seat === 'present' ? 'future' : 'present')
@@ -208,6 +208,15 @@ export function FutureSelfWorld({ scene, context, language, sound, send, complet
     built.joints.head.rotation.x += speaking ? Math.min(0.15, player.level() * 1.5) : 0
     setHeadHidden(built, seat === figure)
   }
+  // The head of the body the client now sits in is hidden before the first frame after the swap is drawn (the frame
+  // callback above also keeps it so, but runs only after this world's own frame work).
+  const builtBodies = useRef<Partial<Record<Seat, BuiltFigure>>>({})
+  useLayoutEffect(() => {
+    for (const figure of ['present', 'future'] as const) {
+      const built = builtBodies.current[figure]
+      if (built) setHeadHidden(built, seat === figure)
+    }
+  }, [seat])
   // In the mirror the client's reflection turns its head as the client does.
   const headTurn = useMemo(() => ({ euler: new Euler(0, 0, 0, 'YXZ'), quaternion: new Quaternion() }), [])
   const followHead = (built: BuiltFigure) => {
@@ -266,7 +275,7 @@ export function FutureSelfWorld({ scene, context, language, sound, send, complet
   }
   return (
     <>
-      <XROrigin position={[head.x, originY, head.z]} rotation-y={facingOf(seat)} />
+      <XROrigin name={clientOriginName} position={[head.x, originY, head.z]} rotation-y={facingOf(seat)} />
       <SeatFade seat={seat} />
       {paused ? (
         <group position={[head.x, 0, head.z]} rotation-y={facingOf(seat)}>
@@ -280,13 +289,19 @@ export function FutureSelfWorld({ scene, context, language, sound, send, complet
           {(['present', 'future'] as const).map((figure) =>
             figure === 'future' && mirrorShown ? null : (
               <group key={figure} name={`figure:${figure}-self`} userData={{ pose: poseOf(figure) }} position={[chairs[figure].x, 0, chairs[figure].z]} rotation-y={chairs[figure].facingY}>
-                <Figure look={looks[figure]} pose={poseOf(figure)} expression={faceOf(figure)} gazeAt={gazeOf(figure)} loudness={voiceLoudness(figure)} afterPose={nodWithVoice(figure)} />
+                <Figure look={looks[figure]} pose={poseOf(figure)} expression={faceOf(figure)} gazeAt={gazeOf(figure)} loudness={voiceLoudness(figure)} afterPose={nodWithVoice(figure)} onBuilt={(built) => {
+                    builtBodies.current[figure] = built
+                    setHeadHidden(built, seat === figure)
+                  }} />
               </group>
             ),
           )}
           {bubble && <SpeechBubble text={bubble.text} from={bubble.from} seat={seat} />}
           {item && beat?.ask && (
-            <group position={[head.x, seatedEyeHeight, head.z]} rotation-y={facingOf(seat)}>
+            // With the mirror between the chairs (0.9 m away), the panel comes in front of it at the same size to the
+            // eye (0.6 × the distance, 0.6 × the size): drawn over the glass but behind it in depth, the two eyes
+            // would disagree about which is in front.
+            <group position={[head.x, seatedEyeHeight, head.z]} rotation-y={facingOf(seat)} scale={mirrorShown ? 0.6 : 1}>
               <ReflectionPanel
                 key={beat.id}
                 itemId={beat.ask}

@@ -113,10 +113,13 @@ export function ReflectionPanel({
   const noteTexture = useMemo(() => (note ? labelTexture(note, { width: 1400, height: 120, background: speaking?.recording ? '#fbe9e4' : '#f6f4ef' }) : null), [note, speaking?.recording])
   useEffect(() => () => noteTexture?.dispose(), [noteTexture])
   const below = item.type === 'likert' || item.type === 'circles'
-  const lowest = Math.min(0, ...buttons.map((b) => b.position[1]))
+  // While a spoken answer records, the prompt, the recording note and "done talking" stack above the choices, which
+  // move down to leave a gap (they once overlapped "done talking" by 2 cm, and a ray meant for a choice hit it).
+  const choicesDown = speaking?.recording ? -0.06 : 0
+  const lowest = Math.min(0, ...buttons.map((b) => b.position[1])) + choicesDown
   return (
     <group name={`panel:${itemId}`} position={panelCentre}>
-      <mesh position={[0, speaking?.recording ? 0.5 : 0.36, 0]} renderOrder={panelRenderOrder}>
+      <mesh position={[0, speaking?.recording ? 0.52 : 0.36, 0]} renderOrder={panelRenderOrder}>
         <planeGeometry args={[1.2, 0.2]} />
         <meshBasicMaterial map={prompt} toneMapped={false} depthTest={false} depthWrite={false} />
       </mesh>
@@ -128,7 +131,7 @@ export function ReflectionPanel({
       )}
       {speaking?.recording && <VrButton id={`${itemId}:done-talking`} label={w.done} position={[0, 0.23, 0]} width={0.6} height={0.15} background="#d9efe0" onSelect={(t) => speaking.onDone(t - shownAt.current)} />}
       {buttons.map((b) => (
-        <VrButton key={String(b.value)} id={`${itemId}:${b.value}`} label={b.label(language)} position={b.position} width={b.width} height={b.height} picture={b.picture} onSelect={(t) => onAnswer(b.value, t - shownAt.current)} />
+        <VrButton key={String(b.value)} id={`${itemId}:${b.value}`} label={b.label(language)} position={[b.position[0], b.position[1] + choicesDown, b.position[2]]} width={b.width} height={b.height} picture={b.picture} onSelect={(t) => onAnswer(b.value, t - shownAt.current)} />
       ))}
     </group>
   )

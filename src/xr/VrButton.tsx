@@ -7,6 +7,12 @@ import { labelTexture, type LabelOptions } from './labelTexture.ts'
  */
 export const panelRenderOrder = 900
 
+/**
+ * The client's pointer (the controller's ray and the dot where it meets a button) draws after the panels, so the dot
+ * shows on the button it is on; with the library's default (1) the panel drew over it.
+ */
+export const clientPointerRenderOrder = 950
+
 export interface VrButtonProps {
   id: string
   label: string

@@ -47,19 +47,21 @@ function recording(): boolean {
 export function useLookRecorder(beat: string, world: Object3D, gl: WebGLRenderer, view: () => Camera, ownBody?: string): () => Record<string, BeatLook> {
   const looks = useRef<Record<string, BeatLook>>({})
   const on = useRef<boolean | null>(null)
-  const state = useRef({ beat: '', since: 0, frame: 0, settledCheck: false })
+  const state = useRef({ beat: '', since: 0, frame: 0, settledCheck: false, poses: {} as Record<string, Set<string>> })
   useFrame(() => {
     on.current ??= recording()
     if (!on.current) return
     const s = state.current
     const now = performance.now()
-    if (s.beat !== beat) Object.assign(s, { beat, since: now, frame: 0, settledCheck: false })
+    if (s.beat !== beat) Object.assign(s, { beat, since: now, frame: 0, settledCheck: false, poses: {} })
+    // Poses are read every frame: a one-shot gesture lasts only a few frames on a slow machine.
+    posesDrawn(world, s.poses)
     if (s.frame++ % everyFrames !== 0) return
     const eye = view()
     const before = looks.current[beat]
     const figures = figuresNow(world, eye)
     const settled = now - s.since >= settleMs
-    if (before) for (const [name, f] of Object.entries(figures)) f.poses = [...new Set([...(before.figures[name]?.poses ?? []), ...f.poses])]
+    for (const [name, f] of Object.entries(figures)) f.poses = [...(s.poses[name] ?? [])]
     if (before && (!settled || s.settledCheck)) {
       before.figures = figures
       return
@@ -85,6 +87,19 @@ function worse(a: number | null, b: number | null): number | null {
   return Math.min(a, b)
 }
 
+/** Adds the pose each figure is drawn in now to its set for the beat. */
+function posesDrawn(world: Object3D, into: Record<string, Set<string>>) {
+  for (const o of world.children) collectPoses(o, into)
+}
+
+function collectPoses(o: Object3D, into: Record<string, Set<string>>) {
+  if (o.name.startsWith('figure:')) {
+    if (typeof o.userData.pose === 'string') (into[o.name.slice('figure:'.length)] ??= new Set()).add(o.userData.pose)
+    return
+  }
+  for (const c of o.children) collectPoses(c, into)
+}
+
 function figuresNow(world: Object3D, view: Camera): Record<string, FigureAtBeat> {
   world.updateMatrixWorld()
   const eye = eyeOf(view)
@@ -97,7 +112,7 @@ function figuresNow(world: Object3D, view: Camera): Record<string, FigureAtBeat>
     for (let p: Object3D | null = o; p; p = p.parent) if (!p.visible) shown = false
     const p = o.getWorldPosition(new Vector3())
     const pose = typeof o.userData.pose === 'string' ? o.userData.pose : null
-    out[name] = { shown, inSight: sight[name] ?? false, position: [p.x, p.y, p.z], pose, poses: pose ? [pose] : [] }
+    out[name] = { shown, inSight: sight[name] ?? false, position: [p.x, p.y, p.z], pose, poses: [] }
   })
   return out
 }

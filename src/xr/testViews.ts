@@ -1,4 +1,5 @@
 import { PerspectiveCamera, Quaternion, Raycaster, SRGBColorSpace, Vector3, WebGLRenderTarget, type Camera, type Intersection, type Mesh, type Object3D, type Scene, type WebGLRenderer } from 'three'
+import { clientPointerRenderOrder } from './VrButton.tsx'
 
 /** What the client sees: in a headset, the XR camera's world pose with the left eye's projection; else the camera. */
 export function viewOf(gl: WebGLRenderer, camera: Camera, inHeadset: boolean): Camera {
@@ -81,6 +82,18 @@ export function buttonCentres(world: Object3D): Record<string, [number, number, 
   return out
 }
 
+/**
+ * The name the worlds give their XROrigin. The client's own controllers hang under it; their pointer's ray and dot
+ * are drawn at clientPointerRenderOrder (the dot is put straight into the scene). They are the client's hands,
+ * which the client moves, so the button check looks past them.
+ */
+export const clientOriginName = 'client-origin'
+
+function underClientOrigin(o: Object3D): boolean {
+  for (let p: Object3D | null = o; p; p = p.parent) if (p.name === clientOriginName) return true
+  return false
+}
+
 /** The world position of a view's eye (the XR camera's real pose in a headset; see viewOf). */
 export function eyeOf(view: Camera): Vector3 {
   return new Vector3().setFromMatrixPosition(view.matrixWorld)
@@ -95,10 +108,11 @@ function shownInWorld(o: Object3D): boolean {
  * Every visible mesh a ray meets, nearest first, with each mesh's own geometry test (its class's `raycast`), even
  * where the app switched a mesh's raycast off for controller rays: tests ask what the eye sees, not what a ray selects.
  */
-export function meshesOnRay(world: Object3D, ray: Raycaster): Intersection[] {
+export function meshesOnRay(world: Object3D, ray: Raycaster, options: { skipClient?: boolean } = {}): Intersection[] {
   const hits: Intersection[] = []
   world.traverse((o) => {
     if (!(o as Mesh).isMesh || !shownInWorld(o)) return
+    if (options.skipClient && (underClientOrigin(o) || o.renderOrder === clientPointerRenderOrder)) return
     ;(Object.getPrototypeOf(o) as Mesh).raycast.call(o, ray, hits)
   })
   return hits.sort((a, b) => a.distance - b.distance)
@@ -111,7 +125,10 @@ export interface LookReport {
   buttons: number
   /** The nearest figure mesh to the eye (the client's own body excluded), in metres. */
   closest: { figure: string; distance: number } | null
-  /** The client's own body (first person): the nearest of its triangles above the chin, in metres (its head is hidden). */
+  /**
+   * The client's own body (first person): how far its highest drawn triangle reaches above the chin (10 cm below
+   * the eyes), in metres; null when nothing does (its neck and head are hidden, and the shoulders sit lower).
+   */
   ownBodyAboveChin: number | null
 }
 
@@ -122,9 +139,13 @@ function figureOf(o: Object3D): string | null {
 
 /**
  * What the client sees, checked as a person would: from the view's eye, a ray to each corner of every VR button
- * (inset 3%) must meet that button before anything else; no figure mesh may come near the eyes. `ownBody` names
- * the figure the client sits in (first person): only its parts above the chin count for it.
+ * (inset 3%) must meet that button before anything else (the client's own controllers and rays excepted); no
+ * figure mesh may come near the eyes. `ownBody` names the figure the client sits in (first person): for it, only
+ * what reaches above the chin counts.
  */
+/** A seated adult's chin is about 10 cm below the eyes. */
+const chinBelowEyes = 0.1
+
 export function lookCheck(world: Object3D, view: Camera, ownBody?: string): LookReport {
   world.updateMatrixWorld()
   const eye = eyeOf(view)
@@ -140,7 +161,7 @@ export function lookCheck(world: Object3D, view: Camera, ownBody?: string): Look
     for (const [x, y] of [[box.min.x, box.min.y], [box.max.x, box.min.y], [box.min.x, box.max.y], [box.max.x, box.max.y]] as const) {
       const corner = new Vector3(x, y, centre.z).lerp(centre, 0.03).applyMatrix4(mesh.matrixWorld)
       const ray = new Raycaster(eye, corner.clone().sub(eye).normalize(), 0.01, corner.distanceTo(eye) + 0.01)
-      const first = meshesOnRay(world, ray)[0]
+      const first = meshesOnRay(world, ray, { skipClient: true })[0]
       if (first?.object !== mesh) {
         occluded.push({ button: o.name.slice('button:'.length), hit: first ? first.object.name || figureOf(first.object) || first.object.type : 'nothing' })
         break
@@ -163,15 +184,12 @@ export function lookCheck(world: Object3D, view: Camera, ownBody?: string): Look
     }
     if (figure === ownBody) {
       // Triangles collapsed to a point (a hidden head) are not drawn; of the rest, only those above the chin count.
+      const chin = eye.y - chinBelowEyes
       const count = index ? index.count : position.count
       for (let t = 0; t + 2 < count; t += 3) {
         for (let k = 0; k < 3; k++) at(index ? index.getX(t + k) : t + k, tri[k]!)
         if (v.copy(tri[1]!).sub(tri[0]!).cross(tri[2]!.clone().sub(tri[0]!)).length() < 1e-7) continue
-        for (const p of tri) {
-          if (p.y < eye.y - 0.15) continue
-          const d = p.distanceTo(eye)
-          if (own === null || d < own) own = d
-        }
+        for (const p of tri) if (p.y > chin && (own === null || p.y - chin > own)) own = p.y - chin
       }
       return
     }

@@ -1,4 +1,5 @@
 import { createXRStore } from '@react-three/xr'
+import { clientPointerRenderOrder } from './VrButton.tsx'
 
 /**
  * The headset session, with every option we set and why (src/xr/README.md, "Session options"):
@@ -11,6 +12,8 @@ import { createXRStore } from '@react-three/xr'
  * - `hand: false` — hand tracking costs frames and the scenes use controllers.
  * - `baseAssetPath` — controller models come from our own origin, never from a CDN.
  * - `referenceSpaceType` 'local-floor' — the client is seated, the floor is the floor.
+ * - `controller.rayPointer` — the ray and its dot draw over the question panels (clientPointerRenderOrder), so the
+ *   client sees which button they point at; the library's default drew them under the panels.
  */
 export function createSceneXRStore(baseAssetPath = new URL('xr-profiles/', document.baseURI).href) {
   return createXRStore({
@@ -22,6 +25,7 @@ export function createSceneXRStore(baseAssetPath = new URL('xr-profiles/', docum
     baseAssetPath,
     defaultControllerProfileId: 'meta-quest-touch-plus',
     referenceSpaceType: 'local-floor',
+    controller: { rayPointer: { rayModel: { renderOrder: clientPointerRenderOrder }, cursorModel: { renderOrder: clientPointerRenderOrder } } },
   } as Parameters<typeof createXRStore>[0])
 }
 

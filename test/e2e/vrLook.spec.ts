@@ -8,7 +8,7 @@ import type { BeatLook } from '../../src/xr/lookRecorder.ts'
 import { withFakeMicrophone } from './fakeMicrophone.ts'
 import { expect, test, trainerLink } from './fixtures.ts'
 import { buildAvatar } from './futureSelfFlow.ts'
-import { enterHeadset, expectWithinBudget, hook, pageErrors, remote, toReference, type Xyz } from './vrFlow.ts'
+import { enterHeadset, expectWithinBudget, hook, pageErrors, pullTrigger, remote, toReference, type Xyz } from './vrFlow.ts'
 
 /*
  * Tests that look: both VR scenes, every beat, from the emulated headset's real eye pose (the XR camera), with the
@@ -54,7 +54,7 @@ async function playThrough(page: Page): Promise<string[]> {
       tried.set(beat, Date.now())
       await page.waitForTimeout(choice.endsWith(':done-talking') ? 1500 : 1000)
       await remote(page, 'look_at', { device: 'controller-right', target: await toReference(page, buttons[choice]!) })
-      await remote(page, 'select', { device: 'controller-right' })
+      await pullTrigger(page)
     }
     await page.waitForTimeout(50)
   }
@@ -91,7 +91,7 @@ function checkEveryBeat(run: string, looks: Record<string, BeatLook>, played: st
   for (const [beat, look] of Object.entries(looks)) {
     expect.soft(look.occluded, `buttons hidden from the eye in ${run}, beat ${beat}`).toEqual([])
     if (look.closest) expect.soft(look.closest.distance, `${look.closest.figure} near the eyes in ${run}, beat ${beat}`).toBeGreaterThanOrEqual(nearestMetres)
-    expect.soft(look.ownBodyAboveChin, `own body above the chin in ${run}, beat ${beat}`).toBeNull()
+    expect.soft(look.ownBodyAboveChin, `metres of the own body above the chin in ${run}, beat ${beat}`).toBeNull()
     expect.soft(look.shot, `picture of ${run}, beat ${beat}`).toMatch(/^data:image\/png;base64,/)
   }
   expect(Object.values(looks).filter((l) => l.buttons > 0).length, 'beats with buttons were checked').toBeGreaterThan(0)
@@ -135,7 +135,8 @@ function checkChildEyeStaging(run: string, looks: Record<string, BeatLook>, inte
         const off = Math.hypot(seen.position[0] - spot.position[0], seen.position[2] - spot.position[2])
         expect.soft(off, `${who} at "${placed?.at ?? 'own spot'}" in ${run}, beat ${expected.beat}`).toBeLessThan(0.05)
       }
-      expect.soft(seen.pose, `${who}'s pose at the end of ${run}, beat ${expected.beat}`).toBe(expected.pose[who])
+      // A one-shot gesture may still be playing when a short beat ends.
+      expect.soft([expected.pose[who], expected.gestured[who]], `${who}'s pose at the end of ${run}, beat ${expected.beat}`).toContain(seen.pose)
       if (expected.gestured[who]) expect.soft(seen.poses, `${who}'s gesture in ${run}, beat ${expected.beat}`).toContain(expected.gestured[who])
     }
   }

@@ -125,13 +125,14 @@ export const figureSpots: Record<Intensity, Record<FigureRole, FigureSpot>> = {
  * Extra spots, named by the scene's `place` actions (see placeSpot):
  * - entrance: where a figure coming home walks in from, at the hallway's far left end (the stairs), facing along it.
  * - doorway: just inside the bedroom door, facing the child.
- * - motherAtBed: the mother kneels beside the foot end of the child's bed, about a metre from his eyes and off to
- *   his right, facing him: out of the way of the reflection panel straight ahead, and never within reach of his face.
+ * - motherAtBed: the mother kneels beside the foot end of the child's bed, about 1.3 m from his eyes and off to
+ *   his right, facing him: out of the way of the reflection panel straight ahead, her reaching hands about 0.7 m
+ *   from his eyes (the tests that look hold every figure mesh at 0.45 m or more).
  */
 export const extraSpots: Record<'entrance' | 'doorway' | 'motherAtBed', FigureSpot> = {
   entrance: { position: [hallway.minX + 0.3, 0, -2.5], rotationY: Math.PI / 2 },
   doorway: { position: [door.centreX, 0, room.minZ + 0.35], rotationY: facing([door.centreX, room.minZ + 0.35], [0, childEyeZ]) },
-  motherAtBed: { position: [0.75, 0, -0.45], rotationY: facing([0.75, -0.45], [0, childEyeZ]) },
+  motherAtBed: { position: [0.95, 0, -0.7], rotationY: facing([0.95, -0.7], [0, childEyeZ]) },
 }
 
 /**
