@@ -11,6 +11,7 @@ import { defaultAvatar } from '../avatar/avatarChoices.ts'
 import { futureLook, presentLook, type FutureKind } from './figures/avatarLook.ts'
 import type { BuiltFigure } from './figures/buildFigure.ts'
 import { Figure } from './figures/Figure.tsx'
+import { applyPose } from './figures/poses.ts'
 import { chairs, headOf, meetingSources, meetingTargets, seatedEyeHeight, type Seat } from './environments/meetingRoomLayout.ts'
 import { MeetingRoom, MirrorReflection } from './environments/MeetingRoom.tsx'
 import { onCueEnd, useForgetPlayedCueOnUnmount } from './cueEnd.ts'
@@ -214,7 +215,13 @@ export function FutureSelfWorld({ scene, context, language, sound, send, complet
   useLayoutEffect(() => {
     for (const figure of ['present', 'future'] as const) {
       const built = builtBodies.current[figure]
-      if (built) setHeadHidden(built, seat === figure)
+      if (!built) continue
+      setHeadHidden(built, seat === figure)
+      // The body the client now sits in sits plainly at once (see poseOf), not after an ease from the script's pose.
+      if (seat === figure) {
+        applyPose(built.joints, 'sit', 1)
+        built.ground()
+      }
     }
   }, [seat])
   // In the mirror the client's reflection turns its head as the client does.
@@ -259,7 +266,9 @@ export function FutureSelfWorld({ scene, context, language, sound, send, complet
     },
   })
 
-  const poseOf = (figure: Seat) => context.poses[`${figure}-self`] ?? 'sit'
+  // The body the client sits in keeps the plain seated pose whatever the script gave it: the client's own posture is
+  // their own, and a slumped body under a fixed eye fills the lower half of the view with its shoulders.
+  const poseOf = (figure: Seat) => (figure === seat ? 'sit' : (context.poses[`${figure}-self`] ?? 'sit'))
   const faceOf = (figure: Seat) => context.faces?.[`${figure}-self`] ?? 'calm'
   // The other self looks at the client (the eyes of the body the client sits in); the client's own body does not gaze.
   const gazeOf = (figure: Seat) => (): readonly [number, number, number] | null => {
@@ -289,7 +298,7 @@ export function FutureSelfWorld({ scene, context, language, sound, send, complet
           {(['present', 'future'] as const).map((figure) =>
             figure === 'future' && mirrorShown ? null : (
               <group key={figure} name={`figure:${figure}-self`} userData={{ pose: poseOf(figure) }} position={[chairs[figure].x, 0, chairs[figure].z]} rotation-y={chairs[figure].facingY}>
-                <Figure look={looks[figure]} pose={poseOf(figure)} expression={faceOf(figure)} gazeAt={gazeOf(figure)} loudness={voiceLoudness(figure)} afterPose={nodWithVoice(figure)} onBuilt={(built) => {
+                <Figure look={looks[figure]} pose={poseOf(figure)} transitionSeconds={figure === seat ? 0 : undefined} expression={faceOf(figure)} gazeAt={gazeOf(figure)} loudness={voiceLoudness(figure)} afterPose={nodWithVoice(figure)} onBuilt={(built) => {
                     builtBodies.current[figure] = built
                     setHeadHidden(built, seat === figure)
                   }} />

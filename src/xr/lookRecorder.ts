@@ -23,6 +23,8 @@ export interface BeatLook extends LookReport {
   shot: string | null
   /** Each figure as it stood at the beat's last check, by name (`father`, `future-self`, …). */
   figures: Record<string, FigureAtBeat>
+  /** The figure the client sat in during the beat's last full check (first person), or null. */
+  seenFrom: string | null
 }
 
 /** Poses ease over about 0.6 s; the picture and the full look check wait this long into a beat. */
@@ -75,6 +77,7 @@ export function useLookRecorder(beat: string, world: Object3D, gl: WebGLRenderer
       ownBodyAboveChin: worse(before?.ownBodyAboveChin ?? null, report.ownBodyAboveChin),
       shot: settled || !before ? eyeSnapshot(gl, world, eye, 480) : before.shot,
       figures,
+      seenFrom: ownBody ?? null,
     }
   })
   return () => looks.current

@@ -5,8 +5,8 @@ import { parseScene } from '../../src/script/parse.ts'
 import type { ScenarioScript } from '../../src/script/schema.ts'
 import { placeSpot, type FigureRole, type Intensity } from '../../src/xr/environments/childEyeLayout.ts'
 import type { BeatLook } from '../../src/xr/lookRecorder.ts'
-import { withFakeMicrophone } from './fakeMicrophone.ts'
-import { expect, test, trainerLink } from './fixtures.ts'
+import { withFakeMicrophone, withMicrophoneRefused } from './fakeMicrophone.ts'
+import { expect, storedEvents, test, trainerLink } from './fixtures.ts'
 import { buildAvatar } from './futureSelfFlow.ts'
 import { enterHeadset, expectWithinBudget, hook, pageErrors, pullTrigger, remote, toReference, type Xyz } from './vrFlow.ts'
 
@@ -16,7 +16,7 @@ import { enterHeadset, expectWithinBudget, hook, pageErrors, pullTrigger, remote
  * builds opened with `?look`). For every beat:
  * - rays from the eye to each corner of every button shown meet that button first (nothing hides a choice);
  * - no figure mesh comes within 0.45 m of the eyes (no beat of these scenes allows a closer one);
- * - in first person, nothing of the client's own body shows above the chin (its head and hair are hidden);
+ * - in first person, nothing of the client's own body reaches more than 2 cm above the chin (its head and hair are hidden);
  * - child's eye: each figure stands where the script's `place` actions put it, in the pose the script gave it, a
  *   figure the script says is not home is neither drawn nor in sight, and the blow is seen where the parents can be.
  * Each beat's picture goes to the gallery, .test-output/gallery/, with an index.html by scene, parameters and beat.
@@ -91,7 +91,9 @@ function checkEveryBeat(run: string, looks: Record<string, BeatLook>, played: st
   for (const [beat, look] of Object.entries(looks)) {
     expect.soft(look.occluded, `buttons hidden from the eye in ${run}, beat ${beat}`).toEqual([])
     if (look.closest) expect.soft(look.closest.distance, `${look.closest.figure} near the eyes in ${run}, beat ${beat}`).toBeGreaterThanOrEqual(nearestMetres)
-    expect.soft(look.ownBodyAboveChin, `metres of the own body above the chin in ${run}, beat ${beat}`).toBeNull()
+    // The collar rises to the chin line with each breath (a fraction of a millimetre was seen); a head left shown
+    // reaches about 0.26 m above it (seen before the head was hidden ahead of the first frame after the swap).
+    expect.soft(look.ownBodyAboveChin ?? 0, `metres of the own body above the chin in ${run}, beat ${beat}`).toBeLessThan(0.02)
     expect.soft(look.shot, `picture of ${run}, beat ${beat}`).toMatch(/^data:image\/png;base64,/)
   }
   expect(Object.values(looks).filter((l) => l.buttons > 0).length, 'beats with buttons were checked').toBeGreaterThan(0)
@@ -179,32 +181,44 @@ for (const run of [
   })
 }
 
+// The second set also refuses the microphone (Chromium's prompt dismissed): every spoken answer becomes a choice.
 for (const run of [
-  { name: 'future-self-default', years: null, future: null },
-  { name: 'future-self-20y-unchanged', years: '20', future: 'Als er niets verandert' },
+  { name: 'future-self-default', years: null, future: null, microphone: 'fake' as const },
+  { name: 'future-self-20y-unchanged-no-microphone', years: '20', future: 'Als er niets verandert', microphone: 'refused' as const },
 ]) {
-  test(`future self (${run.name}): every beat from the eye, the own body headless in first person, nothing hides a choice`, async ({ page }) => {
-    test.setTimeout(420_000)
-    const errors = pageErrors(page)
-    await page.goto(trainerLink('/?speed=2&xr=emulate&look'))
-    await page.getByRole('button', { name: 'Ik snap het en doe mee' }).click()
-    await page.getByLabel('Code').fill(`LF${run.name.length}`)
-    await page.getByRole('button', { name: 'Verder' }).click()
-    await page.getByRole('button', { name: /^Ontmoet jezelf, later/ }).click()
-    await page.getByRole('group', { name: 'Aantal rondes' }).getByRole('button', { name: '1', exact: true }).click()
-    if (run.years) await page.getByRole('group', { name: 'Hoeveel jaar later?' }).getByRole('button', { name: run.years, exact: true }).click()
-    if (run.future) await page.getByRole('group', { name: 'Welke toekomst?' }).getByRole('button', { name: run.future }).click()
-    await page.getByRole('button', { name: 'Begin' }).click()
-    await buildAvatar(page)
-    await enterHeadset(page)
-    const polled = await playThrough(page)
-    const looks = await recordedLooks(page)
-    const played = Object.keys(looks)
-    writeGallery(run.name, looks, played)
-    checkEveryBeat(run.name, looks, polled)
-    // The swap happened: some beats were seen from the future self's chair, with its head hidden (checked above).
-    expect(played.length).toBeGreaterThan(15)
-    expectWithinBudget((await hook(page)).renderStats)
-    expect(errors).toEqual([])
+  test.describe(run.name, () => {
+    test.use({ launchOptions: run.microphone === 'fake' ? withFakeMicrophone() : withMicrophoneRefused() })
+    test(`future self (${run.name}): every beat from the eye, the own body headless in first person, nothing hides a choice`, async ({ page }) => {
+      test.setTimeout(420_000)
+      const errors = pageErrors(page)
+      await page.goto(trainerLink('/?speed=2&xr=emulate&look'))
+      await page.getByRole('button', { name: 'Ik snap het en doe mee' }).click()
+      await page.getByLabel('Code').fill(`LF${run.name.length}`)
+      await page.getByRole('button', { name: 'Verder' }).click()
+      await page.getByRole('button', { name: /^Ontmoet jezelf, later/ }).click()
+      await page.getByRole('group', { name: 'Aantal rondes' }).getByRole('button', { name: '1', exact: true }).click()
+      if (run.years) await page.getByRole('group', { name: 'Hoeveel jaar later?' }).getByRole('button', { name: run.years, exact: true }).click()
+      if (run.future) await page.getByRole('group', { name: 'Welke toekomst?' }).getByRole('button', { name: run.future }).click()
+      await page.getByRole('button', { name: 'Begin' }).click()
+      await buildAvatar(page)
+      if (run.microphone === 'refused') await expect(page.getByTestId('microphone-state')).toContainText('De microfoon mag niet worden gebruikt')
+      await enterHeadset(page)
+      const polled = await playThrough(page)
+      const looks = await recordedLooks(page)
+      const played = Object.keys(looks)
+      writeGallery(run.name, looks, played)
+      checkEveryBeat(run.name, looks, polled)
+      // The swap happened: beats were seen from both chairs, each time from inside a body with its head hidden (above).
+      expect(new Set(Object.values(looks).map((l) => l.seenFrom))).toEqual(new Set(['present-self', 'future-self']))
+      expectWithinBudget((await hook(page)).renderStats)
+      const events = await storedEvents(page)
+      expect(events.filter((e) => e.type === 'session.completed')).toHaveLength(1)
+      if (run.microphone === 'refused') {
+        // Choices only, and said so: nothing recorded, every spoken item answered by a choice.
+        expect(events.filter((e) => e.type === 'voice.recorded')).toHaveLength(0)
+        expect(events.filter((e) => e.type === 'voice.missing').map((e) => e.data.reason)).toEqual(['answered-by-choice', 'answered-by-choice'])
+      }
+      expect(errors).toEqual([])
+    })
   })
 }
