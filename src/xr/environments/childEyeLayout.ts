@@ -169,29 +169,25 @@ function mouth(spot: FigureSpot, height: number): THREE.Vector3 {
   return new THREE.Vector3(spot.position[0], spot.position[1] + height, spot.position[2])
 }
 
-/**
- * Where sounds come from, for spatial audio.
- * father / mother: at mouth height on their 'seen' spots (see soundSourcesFor for the other intensities);
- * baby: in the baby's room behind the door at the hallway's right-hand end; hallway: under the hallway lamp, in
- * front of the bedroom door (footsteps, the breaking glass); room: the child's own room (the night light, the
- * sibling).
- */
-export const soundSources: Record<'father' | 'mother' | 'baby' | 'hallway' | 'room', THREE.Vector3> = soundSourcesFor('seen')
+/** Mouth heights of the parents standing, and of the mother kneeling by the bed. */
+const mouthHeight = { father: 1.68, mother: 1.52, kneeling: 1.1 } as const
 
-/** The same as soundSources, with the parents' voices at their spots for the given intensity. */
+/**
+ * Where sounds come from at an intensity, for spatial audio (the scene plays lines through voiceSource below):
+ * father / mother: at mouth height on their own spots; baby: in the baby's room behind the door at the hallway's
+ * right-hand end; hallway: under the hallway lamp, in front of the bedroom door (footsteps, the breaking glass);
+ * room: the child's own room (the night light, the sibling).
+ */
 export function soundSourcesFor(intensity: Intensity): Record<'father' | 'mother' | 'baby' | 'hallway' | 'room', THREE.Vector3> {
   const spots = figureSpots[intensity]
   return {
-    father: mouth(spots.father, 1.68),
-    mother: mouth(spots.mother, 1.52),
+    father: mouth(spots.father, mouthHeight.father),
+    mother: mouth(spots.mother, mouthHeight.mother),
     baby: new THREE.Vector3(hallway.babyDoor.x + 0.8, 0.8, hallway.babyDoor.centreZ),
     hallway: new THREE.Vector3(door.centreX, 1.5, (hallway.minZ + hallway.maxZ) / 2),
     room: new THREE.Vector3(-0.6, 1.0, 0.6),
   }
 }
-
-/** Mouth heights of the parents standing, and of the mother kneeling by the bed. */
-const mouthHeight = { father: 1.68, mother: 1.52, kneeling: 1.1 } as const
 
 /**
  * Where a line is heard from, for spatial audio, as the scene stands now: a parent's voice comes from the parent's
