@@ -12,7 +12,7 @@ import { cpus, totalmem } from 'node:os'
 import { dirname, join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { build as viteBuild } from 'vite'
-import { chromiumArgs, chromiumPath, headsetViewport } from './browser/chromium.ts'
+import { chromiumArgs, chromiumPath } from './browser/chromium.ts'
 import { exportDrill, parseCsv, startDrill } from './browser/drillFlow.ts'
 import { dispatchTouches, nthPaint, observePaints, type TouchStep } from './browser/paintTruth.ts'
 import { nextDrillScreen, truthSeries } from './browser/touch.ts'
@@ -20,6 +20,7 @@ import { repoRoot } from './sceneFiles.ts'
 import { consoleStreaming } from './bench/consoleStreaming.ts'
 import { roomLoad } from './bench/roomLoad.ts'
 import { figureAnimation } from './bench/figureAnimation.ts'
+import { enterVrScene, playVrSceneToTheEnd, renderBudget } from './bench/vrHeadsetPage.ts'
 
 const port = Number(process.env.PERSPECTIEF_BENCH_PORT ?? 4329)
 const origin = `http://localhost:${port}`
@@ -367,38 +368,11 @@ async function vrFrameCpu() {
 async function vrScene(scene: RegExp, setup: (p: Page) => Promise<void>) {
   const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs })
   const page = await browser.newPage({ viewport: { width: 1024, height: 768 } })
-  // The trainer's link: the VR scenes are for supervision, so the lobby lists them only with setting=supervision.
-  await page.goto(`${origin}/?speed=10&xr=emulate&setting=supervision`)
-  await page.getByRole('button', { name: 'Ik snap het en doe mee' }).click()
-  await page.getByLabel('Code').fill('BENCH3')
-  await page.getByRole('button', { name: 'Verder' }).click()
-  await page.getByRole('button', { name: scene }).click()
-  await setup(page)
-  await page.setViewportSize(headsetViewport)
-  await page.getByRole('button', { name: 'Start in de VR-bril' }).click()
-  await page.waitForFunction(() => (window as unknown as { __iwer?: { activeSession?: unknown } }).__iwer?.activeSession !== undefined)
-  await page.waitForFunction(() => (window as unknown as { __perspectiefVr?: unknown }).__perspectiefVr !== undefined)
-  // Given as text: a function would be transformed by tsx, whose helpers do not exist in the page.
-  const autoplay = `(async () => {
-    const hook = window.__perspectiefVr
-    const ids = Object.keys(hook.buttons()).filter((id) => id.includes(':') && !id.endsWith(':done-talking'))
-    if (ids.length === 0) return false
-    const p = hook.toReference(hook.buttons()[ids[0]])
-    await window.__iwer.remote.dispatch('look_at', { device: 'controller-right', target: { x: p[0], y: p[1], z: p[2] } })
-    await window.__iwer.remote.dispatch('select', { device: 'controller-right' })
-    return true
-  })()`
-  const deadline = Date.now() + 180_000
-  while (!(await page.getByTestId('vr-done').isVisible())) {
-    if (Date.now() > deadline) throw new Error('the VR scene did not finish')
-    await page.evaluate(autoplay)
-    await page.waitForTimeout(250)
-  }
-  const stats = (await page.evaluate('window.__perspectiefVr.renderStats')) as Record<string, { calls: number; triangles: number }>
+  await enterVrScene(page, { origin, scene, code: 'BENCH3', setup })
+  await playVrSceneToTheEnd(page, 180_000)
+  const budget = await renderBudget(page)
   await browser.close()
-  const beats = Object.entries(stats)
-  const worst = beats.reduce((a, [beat, s]) => (s.calls > a.calls || (s.calls === a.calls && s.triangles > a.triangles) ? { beat, ...s } : a), { beat: '', calls: 0, triangles: 0 })
-  return { beats: stats, beatCount: beats.length, worst, maxTriangles: Math.max(...beats.map(([, s]) => s.triangles)), withinBudget: beats.every(([, s]) => s.calls <= 60 && s.triangles <= 100_000) }
+  return budget
 }
 
 async function until(done: () => Promise<boolean>, timeoutMs = 300_000) {

@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { chromium, type Page } from '@playwright/test'
-import { chromiumArgs, chromiumPath, headsetViewport } from '../browser/chromium.ts'
+import { chromiumArgs, chromiumPath } from '../browser/chromium.ts'
 import { repoRoot } from '../sceneFiles.ts'
 import { cpuInSource, type SourcePart } from './cpuInSource.ts'
+import { enterVrScene, playVrSceneToTheEnd, renderBudget } from './vrHeadsetPage.ts'
 
 /**
  * The figures' animation CPU per frame in a VR scene: pose easing, idle life, grounding, gaze and the face
@@ -38,53 +39,24 @@ export async function figureAnimation({ origin, dist, scene, setup }: { origin: 
           callback(time)
         })
     })
-    await page.goto(`${origin}/?speed=10&xr=emulate&setting=supervision`)
-    await page.getByRole('button', { name: 'Ik snap het en doe mee' }).click()
-    await page.getByLabel('Code').fill('BENCH5')
-    await page.getByRole('button', { name: 'Verder' }).click()
-    await page.getByRole('button', { name: scene }).click()
-    await setup(page)
-    await page.setViewportSize(headsetViewport)
-    await page.getByRole('button', { name: 'Start in de VR-bril' }).click()
-    await page.waitForFunction(() => (window as unknown as { __iwer?: { activeSession?: unknown } }).__iwer?.activeSession !== undefined)
-    await page.waitForFunction(() => (window as unknown as { __perspectiefVr?: unknown }).__perspectiefVr !== undefined)
-
-    // Given as text: a function would be transformed by tsx, whose helpers do not exist in the page.
-    const autoplay = `(async () => {
-      const hook = window.__perspectiefVr
-      const ids = Object.keys(hook.buttons()).filter((id) => id.includes(':') && !id.endsWith(':done-talking'))
-      if (ids.length === 0) return false
-      const p = hook.toReference(hook.buttons()[ids[0]])
-      await window.__iwer.remote.dispatch('look_at', { device: 'controller-right', target: { x: p[0], y: p[1], z: p[2] } })
-      await window.__iwer.remote.dispatch('select', { device: 'controller-right' })
-      return true
-    })()`
-    const playToTheEnd = async () => {
-      const deadline = Date.now() + 300_000
-      while (!(await page.getByTestId('vr-done').isVisible())) {
-        if (Date.now() > deadline) throw new Error('the VR scene did not finish')
-        await page.evaluate(autoplay)
-        await page.waitForTimeout(250)
-      }
-    }
+    await enterVrScene(page, { origin, scene, code: 'BENCH5', setup })
+    const playToTheEnd = () => playVrSceneToTheEnd(page, 300_000)
     const frames = () => page.evaluate('window.__benchFrames') as Promise<number>
     const cdp = await page.context().newCDPSession(page)
     const before = await frames()
     const cpu = await cpuInSource(cdp, null, dist, animationParts(), playToTheEnd)
     const drawn = (await frames()) - before
-    const stats = (await page.evaluate('window.__perspectiefVr.renderStats')) as Record<string, { calls: number; triangles: number }>
-    const beats = Object.entries(stats)
-    const worst = beats.reduce((a, [beat, s]) => (s.calls > a.calls || (s.calls === a.calls && s.triangles > a.triangles) ? { beat, ...s } : a), { beat: '', calls: 0, triangles: 0 })
+    const { beatCount, worst, maxTriangles, withinBudget } = await renderBudget(page)
     return {
       frames: drawn,
       cpu,
       msPerFrame: cpu.insideCpuMs / Math.max(1, drawn),
       // Poisson: the relative error of a count n is about 1/√n.
       relativeError: cpu.insideSamples > 0 ? 1 / Math.sqrt(cpu.insideSamples) : null,
-      beatCount: beats.length,
+      beatCount,
       worst,
-      maxTriangles: Math.max(...beats.map(([, s]) => s.triangles)),
-      withinBudget: beats.every(([, s]) => s.calls <= 60 && s.triangles <= 100_000),
+      maxTriangles,
+      withinBudget,
     }
   } finally {
     await browser.close()

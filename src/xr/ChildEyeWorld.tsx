@@ -128,10 +128,12 @@ export function ChildEyeWorld({ scene, context, language, sound, send, completed
     if (at === 'bed' || at === 'doorway') return clientEye()
     return headOf(who === 'father' ? 'mother' : 'father')
   }
-  // The jaw follows the parent's own voice: the line playing from where that parent speaks.
-  const voiceLoudness = (who: 'father' | 'mother') => () => {
+  // The jaw follows the parent's own voice: the line playing from where that parent speaks (found once per render,
+  // not in every frame's loudness read).
+  const voiceLoudness = (who: 'father' | 'mother') => {
     const at = voiceSource(who, intensity, placeOf(who)?.at)
-    return at ? sound.loudness([at.x, at.y, at.z]) : 0
+    const from = at ? ([at.x, at.y, at.z] as const) : null
+    return () => (from ? sound.loudness(from) : 0)
   }
   return (
     <>

@@ -4,7 +4,7 @@ import { buildFigure, type BuiltFigure, type FigureLook } from './buildFigure.ts
 import { isExpressionName, type ExpressionName } from './expressions.ts'
 import { createFigureAnimator } from './figureAnimator.ts'
 import { applyPose, isPoseName, type PoseName } from './poses.ts'
-import { seedFromString } from './seededRandom.ts'
+import { hashToUint32 } from '../../engine/drill/seededRandom.ts'
 
 export interface FigureProps {
   look: FigureLook
@@ -78,7 +78,7 @@ export function Figure({
   // A newly built figure starts in the pose it is given then, at once.
   const latestPose = useRef(target)
   latestPose.current = target
-  const animator = useMemo(() => createFigureAnimator(figure, seed ?? seedFromString(lookKey), latestPose.current), [figure, seed, lookKey])
+  const animator = useMemo(() => createFigureAnimator(figure, seed ?? hashToUint32(lookKey), latestPose.current), [figure, seed, lookKey])
 
   useLayoutEffect(() => {
     applyPose(figure.joints, latestPose.current, 1)

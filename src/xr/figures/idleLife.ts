@@ -1,6 +1,6 @@
 import * as THREE from 'three'
 import type { JointName } from './figureJoints.ts'
-import { seededRandom } from './seededRandom.ts'
+import { seededRandom } from '../../engine/drill/seededRandom.ts'
 
 /**
  * Idle life: what a person does while doing nothing. A figure that holds a pose perfectly still reads as a statue
